@@ -1,0 +1,18 @@
+"""copydesk: turn a saved news-article page into clean text.
+
+    >>> from copydesk import extract
+    >>> article = extract(open("page.html", "rb").read())
+    >>> article.headline, article.authors, article.published
+"""
+from __future__ import annotations
+
+from .errors import CopydeskError, DecodeError, InputError, NoContentError
+from .model import Article, Dateline, Figure
+from .options import Options
+from .pipeline import extract
+
+__all__ = [
+    "Article", "CopydeskError", "Dateline", "DecodeError", "Figure", "InputError",
+    "NoContentError", "Options", "extract",
+]
+__version__ = "0.1.0"

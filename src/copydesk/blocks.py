@@ -1,0 +1,290 @@
+"""Step 5: a page becomes a flat list of paragraph-level Blocks plus the containers holding them.
+
+HTML: one walk over the pruned tree. Plain text: paragraphs split at blank lines. Both give the
+same Block model, so the cleaning rules and selection never ask where the input came from.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from lxml import etree, html
+
+from .model import Block
+from .options import DEFAULT, Options
+
+# Never visible to a reader, or never prose: removed in C before the walk.
+SKIP_TAGS = (
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "video", "audio", "source", "track", "select", "option", "button", "input",
+    "textarea", "head", "link", "meta", "map", "dialog", "frameset", "frame",
+)
+_HIDDEN = etree.XPath(
+    "//body//*[@hidden or @aria-hidden='true' or "
+    "contains(translate(@style, ' ', ''), 'display:none') or "
+    "contains(translate(@style, ' ', ''), 'visibility:hidden')]"
+)
+INLINE_TAGS = frozenset(
+    "a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q s "
+    "samp small span strike strong sub sup time tt u var wbr img br".split()
+)
+LEAF_KINDS = {
+    "p": "p", "h1": "h1", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h5", "h6": "h6",
+    "li": "li", "dt": "dt", "dd": "dd", "figcaption": "caption", "caption": "caption",
+    "summary": "p", "address": "p",
+}
+_EMPHASIS = {"strong": "**", "b": "**", "em": "*", "i": "*", "code": "`"}
+_WS = re.compile(r"\s+")
+_PARA_SPLIT = re.compile(r"\n[ \t\u00a0]*\n\s*")
+_TABLE_BLOCKY = etree.XPath(".//*[self::p or self::div or self::table or self::ul or self::h2]")
+
+
+@dataclass(slots=True)
+class Container:
+    """A block-level element that holds blocks: its tag, class/id words and parent."""
+
+    tag: str
+    tokens: str  # class and id, lower-cased
+    role: str
+    parent: int  # -1 for the root
+    itemprop: str = ""
+
+
+@dataclass(slots=True)
+class Page:
+    """What the blocks step hands on: blocks in reading order and their containers."""
+
+    blocks: list[Block]
+    containers: list[Container] = field(default_factory=list)
+    is_html: bool = True
+
+
+def from_text(text: str) -> Page:
+    """Plain text: one block per paragraph; a paragraph of short lines becomes one per line."""
+    blocks: list[Block] = []
+    for para in _PARA_SPLIT.split(text.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = [ln.strip() for ln in para.split("\n") if ln.strip()]
+        if not lines:
+            continue
+        # Wrapped prose (long lines) is one paragraph; short lines (menus, lists) stay apart.
+        chunks = [" ".join(lines)] if _is_wrapped_prose(lines) else lines
+        for chunk in chunks:
+            clean = _WS.sub(" ", chunk).strip()
+            blocks.append(Block(text=clean, md=_escape_md(clean), kind="p", index=len(blocks)))
+    return Page(blocks=blocks, containers=[Container("text", "", "", -1)], is_html=False)
+
+
+def _is_wrapped_prose(lines: list[str]) -> bool:
+    if len(lines) < 2:
+        return True
+    long_lines = sum(1 for ln in lines[:-1] if len(ln) >= 50)
+    return long_lines >= 0.8 * (len(lines) - 1)
+
+
+def from_html(root: html.HtmlElement, base_url: str | None = None,
+              options: Options = DEFAULT) -> Page:
+    """Prune what no reader sees, then walk the body once into blocks."""
+    body = root.find("body")
+    if body is None:
+        body = root
+    for el in _HIDDEN(root):
+        if el.getparent() is not None:
+            el.drop_tree()
+    etree.strip_elements(body, *SKIP_TAGS, with_tail=False)
+    walker = _Walker(base_url, options.max_depth)
+    walker.walk(body, 0, -1)
+    walker.flush()
+    return Page(blocks=walker.blocks, containers=walker.containers)
+
+
+class _Walker:
+    """One recursive pass: inline text gathers in a buffer, block boundaries flush it."""
+
+    def __init__(self, base_url: str | None, max_depth: int) -> None:
+        self.base_url = base_url
+        self.max_depth = max_depth
+        self.blocks: list[Block] = []
+        self.containers: list[Container] = []
+        self.path: list[int] = []
+        self.text: list[str] = []
+        self.md: list[str] = []
+        self.link_chars = 0
+        self.in_link = 0
+        self.kind = "p"
+        self.list_depth = 0
+        self.ordered: list[bool] = []
+        self.flushes = 0
+
+    # -- buffer -------------------------------------------------------------------------
+    def add(self, text: str | None) -> None:
+        if not text:
+            return
+        self.text.append(text)
+        self.md.append(_escape_md(text))
+        if self.in_link:
+            self.link_chars += len(text.strip())
+
+    def flush(self, kind: str | None = None) -> None:
+        text = _WS.sub(" ", "".join(self.text)).strip()
+        if text:
+            md = _WS.sub(" ", "".join(self.md)).strip()
+            self.blocks.append(Block(
+                text=text, md=md, kind=kind or self.kind, index=len(self.blocks),
+                path=tuple(self.path), link_chars=min(self.link_chars, len(text)),
+                depth=max(self.list_depth - 1, 0),
+                ordered=bool(self.ordered and self.ordered[-1]),
+            ))
+            self.flushes += 1
+        self.text.clear()
+        self.md.clear()
+        self.link_chars = 0
+
+    # -- walk ---------------------------------------------------------------------------
+    def walk(self, el: html.HtmlElement, depth: int, parent: int) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if depth > self.max_depth or not tag:
+            return
+        if tag in INLINE_TAGS:
+            self.inline(el, tag, depth, parent)
+        elif tag == "pre":
+            self.pre(el)
+        elif tag == "table" and not _TABLE_BLOCKY(el):
+            self.table(el)
+        else:
+            self.container(el, tag, depth)
+
+    def children(self, el: html.HtmlElement, depth: int, parent: int) -> None:
+        self.add(el.text)
+        for child in el:
+            self.walk(child, depth + 1, parent)
+            self.add(child.tail)
+
+    def container(self, el: html.HtmlElement, tag: str, depth: int) -> None:
+        self.flush()
+        cid = len(self.containers)
+        self.containers.append(Container(
+            tag=tag, tokens=_tokens(el), role=el.get("role") or "",
+            parent=self.path[-1] if self.path else -1, itemprop=el.get("itemprop") or "",
+        ))
+        self.path.append(cid)
+        outer_kind = self.kind
+        self.kind = _kind_inside(tag, outer_kind)
+        is_list = tag in ("ul", "ol")
+        if is_list:
+            self.list_depth += 1
+            self.ordered.append(tag == "ol")
+        self.children(el, depth, cid)
+        self.flush()
+        if is_list:
+            self.list_depth -= 1
+            self.ordered.pop()
+        self.kind = outer_kind
+        self.path.pop()
+
+    def inline(self, el: html.HtmlElement, tag: str, depth: int, parent: int) -> None:
+        if tag == "br":
+            self.add(" ")
+            if _double_break(el):
+                self.flush()
+            return
+        if tag == "img":
+            self.image(el)
+            return
+        flushes, mark = self.flushes, len(self.md)
+        if tag == "a":
+            self.in_link += 1
+        self.children(el, depth, parent)
+        if tag == "a":
+            self.in_link -= 1
+            href = el.get("href")
+            if href and flushes == self.flushes and not href.startswith(("javascript:", "#")):
+                self.wrap(mark, "[", f"]({self.absolute(href)})")
+        elif tag in _EMPHASIS and flushes == self.flushes:
+            self.wrap(mark, _EMPHASIS[tag], _EMPHASIS[tag])
+
+    def wrap(self, start: int, before: str, after: str) -> None:
+        """Wrap the Markdown gathered since ``start``, keeping its outer spaces outside."""
+        raw = "".join(self.md[start:])
+        inner = raw.strip()
+        if not inner:
+            return
+        lead = " " if raw[:1].isspace() else ""
+        trail = " " if raw[-1:].isspace() else ""
+        del self.md[start:]
+        self.md.append(f"{lead}{before}{inner}{after}{trail}")
+
+    def image(self, el: html.HtmlElement) -> None:
+        src = el.get("src") or el.get("data-src") or el.get("data-lazy-src")
+        if not src or src.startswith("data:"):
+            return
+        self.blocks.append(Block(
+            text="", md=el.get("alt") or "", kind="img", index=len(self.blocks),
+            path=tuple(self.path), src=self.absolute(src),
+        ))
+
+    def pre(self, el: html.HtmlElement) -> None:
+        self.flush()
+        code = el.text_content().strip("\n")
+        if code.strip():
+            self.blocks.append(Block(
+                text=code, md=code, kind="pre", index=len(self.blocks), path=tuple(self.path),
+            ))
+
+    def table(self, el: html.HtmlElement) -> None:
+        self.flush()
+        rows = [[_WS.sub(" ", cell.text_content()).strip() for cell in tr.iter("td", "th")]
+                for tr in el.iter("tr")]
+        rows = [row for row in rows if any(row)]
+        if not rows:
+            return
+        text = "\n".join(" ".join(c for c in row if c) for row in rows)
+        links = sum(len(a.text_content().strip()) for a in el.iter("a"))
+        self.blocks.append(Block(
+            text=text, md=_markdown_table(rows), kind="table", index=len(self.blocks),
+            path=tuple(self.path), link_chars=min(links, len(text)),
+        ))
+
+    def absolute(self, href: str) -> str:
+        href = href.strip()
+        return urljoin(self.base_url, href) if self.base_url else href
+
+
+def _kind_inside(tag: str, outer: str) -> str:
+    if tag in LEAF_KINDS:
+        return LEAF_KINDS[tag]
+    if tag == "blockquote":
+        return "quote"
+    return outer if outer in ("quote", "caption") else "p"
+
+
+def _double_break(el: html.HtmlElement) -> bool:
+    """<br><br>: sites that write paragraphs without <p> separate them this way."""
+    nxt = el.getnext()
+    return (
+        nxt is not None and nxt.tag == "br" and not (el.tail or "").strip()
+    )
+
+
+def _tokens(el: html.HtmlElement) -> str:
+    cls = el.get("class")
+    ident = el.get("id")
+    if not cls and not ident:
+        return ""
+    return f"{cls or ''} {ident or ''}".lower()
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
+
+
+def _escape_md(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text) if ("*" in text or "_" in text or "[" in text
+                                               or "`" in text or "\\" in text) else text
+
+
+def _markdown_table(rows: list[list[str]]) -> str:
+    width = max(len(row) for row in rows)
+    cells = [[c.replace("|", "\\|") for c in row] + [""] * (width - len(row)) for row in rows]
+    lines = ["| " + " | ".join(cells[0]) + " |", "|" + " --- |" * width]
+    lines += ["| " + " | ".join(row) + " |" for row in cells[1:]]
+    return "\n".join(lines)

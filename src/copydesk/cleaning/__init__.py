@@ -1,0 +1,60 @@
+"""Step 6: cleaning. An ordered list of small named rules; the first that claims a block drops it.
+
+Rules can be switched off by name (``Options.keep``). What is dropped is kept, with the rule's
+name, for ``--explain`` and for the reconcile step (captions → figures, "Write to" → byline).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..blocks import Page
+from ..model import Block
+from ..options import Options
+from . import rules
+from .context import Context
+
+Rule = Callable[[Block, Context], bool]
+
+# The order matters only for which name a block is credited to in --explain and hand-offs.
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("cookie_banners", rules.cookie_banners),
+    ("navigation", rules.navigation),
+    ("captions", rules.captions),
+    ("share_widgets", rules.share_widgets),
+    ("video_blurbs", rules.video_blurbs),
+    ("contact_footer", rules.contact_footer),
+    ("copyright_footers", rules.copyright_footers),
+    ("comments", rules.comments),
+    ("inline_promos", rules.inline_promos),
+    ("newsletter_prompts", rules.newsletter_prompts),
+    ("advertisements", rules.advertisements),
+    ("author_bios", rules.author_bios),
+    ("tag_lists", rules.tag_lists),
+    ("bylines_and_stamps", rules.bylines_and_stamps),
+    ("tool_rows", rules.tool_rows),
+    ("page_chrome", rules.page_chrome),
+)
+RULE_NAMES = tuple(name for name, _ in RULES)
+
+
+@dataclass(slots=True)
+class Cleaned:
+    kept: list[Block]
+    dropped: list[tuple[str, Block]]
+
+
+def clean(page: Page, options: Options) -> Cleaned:
+    active = [(name, rule) for name, rule in RULES if name not in options.keep]
+    ctx = Context(page, options)
+    kept: list[Block] = []
+    dropped: list[tuple[str, Block]] = []
+    for block in page.blocks:
+        if not block.text and block.kind != "img":
+            continue
+        name = next((name for name, rule in active if rule(block, ctx)), None)
+        if name is None:
+            kept.append(block)
+        else:
+            dropped.append((name, block))
+    return Cleaned(kept, dropped)

@@ -1,0 +1,117 @@
+"""One small function per kind of boilerplate. Each says whether a block is that boilerplate.
+
+A rule reads a block's text and the marks its containers carry (see patterns.TOKENS); it never
+writes article fields. What it drops is handed on, by rule name, to the reconcile step (a
+caption becomes a figure, a "Write to …" line a byline).
+
+Every docstring shows a line the rule removes; tests/test_rules.py holds one it must keep.
+"""
+from __future__ import annotations
+
+from .context import Context
+from . import patterns as P
+from ..model import Block
+
+SHORT = 300  # boilerplate lines are short; prose that merely shares a word is long
+
+
+def _short(block: Block, limit: int = SHORT) -> bool:
+    return len(block.text) <= limit
+
+
+def cookie_banners(block: Block, ctx: Context) -> bool:
+    """We use cookies to improve your experience. Accept all cookies"""
+    return "cookie" in ctx.marks(block) or (_short(block, 400) and bool(P.COOKIE_TEXT.search(block.text)))
+
+
+def navigation(block: Block, ctx: Context) -> bool:
+    """Home | World | Business | Sport   (inside <nav>, role=navigation, class="menu" …)"""
+    return "navigation" in ctx.marks(block)
+
+
+def share_widgets(block: Block, ctx: Context) -> bool:
+    """Share this: · Spread the love · Click to share on Twitter (Opens in new window)"""
+    return "share" in ctx.marks(block) or (_short(block, 80) and bool(P.SHARE_TEXT.search(block.text)))
+
+
+def captions(block: Block, ctx: Context) -> bool:
+    """(AP Photo/Evan Vucci) · vladimir smirnov/Agence France-Presse/Getty Images · a figcaption,
+    and the one-sentence caption line printed just above such a credit."""
+    if block.kind == "caption" or "caption" in ctx.marks(block):
+        return True
+    if _short(block, 200) and P.CREDIT_TEXT.search(block.text):
+        return True
+    nxt = ctx.next_block(block)
+    return (
+        nxt is not None and _short(nxt, 120) and bool(P.CREDIT_TEXT.search(nxt.text))
+        and _short(block, 200) and block.kind == "p"
+    )
+
+
+def video_blurbs(block: Block, ctx: Context) -> bool:
+    """WATCH: Biden speaks in Delaware (2:14) · … (Published 10/23/19) Image: … /Reuters"""
+    return _short(block, 400) and bool(
+        P.VIDEO_TEXT.search(block.text) or P.VIDEO_TEXT_CI.search(block.text)
+    )
+
+
+def inline_promos(block: Block, ctx: Context) -> bool:
+    """Read more: Inflation eases for a third month · Related: … · lists of related-story links"""
+    if "related" in ctx.marks(block):
+        return True
+    return _short(block, 200) and bool(P.PROMO_TEXT.search(block.text))
+
+
+def newsletter_prompts(block: Block, ctx: Context) -> bool:
+    """Sign up for our morning newsletter · Already a subscriber? Log in"""
+    return "newsletter" in ctx.marks(block) or (
+        _short(block, 200) and bool(P.NEWSLETTER_TEXT.search(block.text))
+    )
+
+
+def comments(block: Block, ctx: Context) -> bool:
+    """Leave a Reply · Your email address will not be published. · %d bloggers like this:"""
+    return "comments" in ctx.marks(block) or (
+        _short(block, 160) and bool(P.COMMENT_TEXT.search(block.text))
+    )
+
+
+def contact_footer(block: Block, ctx: Context) -> bool:
+    """Write to Jared Malsin at jared.malsin@wsj.com   (handed to reconcile as a byline)"""
+    return _short(block, 200) and bool(P.CONTACT_TEXT.search(block.text))
+
+
+def copyright_footers(block: Block, ctx: Context) -> bool:
+    """Copyright ©2021 Dow Jones & Company, Inc. All Rights Reserved. · Source link"""
+    return _short(block, 300) and bool(P.COPYRIGHT_TEXT.search(block.text))
+
+
+def advertisements(block: Block, ctx: Context) -> bool:
+    """Advertisement · Story continues below advertisement · Anzeige"""
+    return "ads" in ctx.marks(block) or (_short(block, 60) and bool(P.AD_TEXT.search(block.text)))
+
+
+def author_bios(block: Block, ctx: Context) -> bool:
+    """About the author: Jane Doe covers energy for …  (class="author-bio")"""
+    return "author_bio" in ctx.marks(block) or (_short(block, 40) and bool(P.BIO_TEXT.search(block.text)))
+
+
+def tag_lists(block: Block, ctx: Context) -> bool:
+    """Tags: Syria, Turkey, Russia · Filed under: Politics"""
+    return "tags" in ctx.marks(block) or (_short(block, 200) and bool(P.TAGS_TEXT.search(block.text)))
+
+
+def bylines_and_stamps(block: Block, ctx: Context) -> bool:
+    """Updated 3 hours ago · 5 min read · the byline/date row (class="post-meta")"""
+    return "meta" in ctx.marks(block) or (_short(block, 80) and bool(P.STAMP_TEXT.search(block.text)))
+
+
+def tool_rows(block: Block, ctx: Context) -> bool:
+    """Print · Email this · Font size A+ A-"""
+    return "tools" in ctx.marks(block) or (_short(block, 40) and bool(P.TOOLS_TEXT.search(block.text)))
+
+
+def page_chrome(block: Block, ctx: Context) -> bool:
+    """The site's footer, sidebar and forms: <footer>, <aside>, role=complementary, <form>."""
+    marks = ctx.marks(block)
+    return bool(marks) and not marks.isdisjoint(("footer", "sidebar", "form"))

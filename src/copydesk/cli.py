@@ -1,0 +1,177 @@
+"""The command line: click only. Arguments in, library calls, exit codes out; no heuristics."""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import click
+
+from .batch import Job, Outcome, Progress, Settings, manifest_line, plan, run, write_atomic
+from .errors import CopydeskError, ExitCode
+from .options import Options
+from .writers import FORMATS
+
+_FORMAT_ALIASES = {"md": "markdown", "markdown": "markdown", "json": "json", "jsonl": "json",
+                   "txt": "text", "text": "text"}
+EPILOG = """\b
+Exit codes:
+  0    every input gave an article
+  1    some input failed or held no article (each named on stderr)
+  2    usage error
+  130  interrupted (Ctrl-C)
+"""
+
+
+def _rule_names() -> tuple[str, ...]:
+    from .cleaning import RULE_NAMES
+
+    return RULE_NAMES
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
+@click.option("-f", "--format", "fmt", default="markdown", show_default=True,
+              type=click.Choice(sorted(_FORMAT_ALIASES), case_sensitive=False),
+              help="Output format.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Output file, or folder for several inputs (mirrors input paths).")
+@click.option("--front-matter", is_flag=True, help="Markdown: metadata as YAML front matter.")
+@click.option("--url", help="The page's address, for relative links when it names none.")
+@click.option("--encoding", help="Decode input with this encoding, whatever the page says.")
+@click.option("--input-format", type=click.Choice(["auto", "html", "text"]), default="auto",
+              show_default=True, help="Treat input as HTML or plain text.")
+@click.option("--keep", "keep", multiple=True, metavar="RULE",
+              help="Switch a cleaning rule off (repeatable; see --list-rules).")
+@click.option("--keep-dateline", is_flag=True, help="Leave the dateline at the start of the body.")
+@click.option("--explain", is_flag=True, help="Print on stderr which rule removed which text.")
+@click.option("--list-rules", is_flag=True, help="List the cleaning rules and exit.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Parallel workers for folders [default: all cores].")
+@click.option("--force", is_flag=True, help="Redo pages whose output is already up to date.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=10.0, show_default=True,
+              help="Seconds one page may take (0: no limit).")
+@click.option("--report", type=click.Path(path_type=Path),
+              help="Write a JSON Lines manifest of every page's outcome.")
+@click.option("--debug", "--traceback", "debug", is_flag=True,
+              help="Show a traceback on errors.")
+@click.version_option(package_name="copydesk")
+def main(inputs: tuple[Path, ...], fmt: str, output: Path | None, front_matter: bool,
+         url: str | None, encoding: str | None, input_format: str, keep: tuple[str, ...],
+         keep_dateline: bool, explain: bool, list_rules: bool, jobs: int | None, force: bool,
+         timeout: float, report: Path | None, debug: bool) -> None:
+    """Turn saved article pages (HTML, .html.gz or plain text) into clean Markdown, JSON or text.
+
+    INPUTS are files, folders (converted recursively) or - for stdin (the default).
+    """
+    if list_rules:
+        click.echo("\n".join(_rule_names()))
+        return
+    unknown = sorted(set(keep) - set(_rule_names()))
+    if unknown:
+        raise click.UsageError(f"unknown rule {unknown[0]!r} for --keep (see --list-rules)")
+    fmt = _FORMAT_ALIASES[fmt.lower()]
+    options = Options(input_format=input_format, encoding=encoding, url=url,
+                      keep=frozenset(keep), keep_dateline=keep_dateline)
+    settings = Settings(options=options, fmt=fmt, front_matter=front_matter, force=force,
+                        timeout=timeout)
+    inputs = inputs or (Path("-"),)
+    try:
+        if _is_batch(inputs, output):
+            code = _batch(inputs, output, settings, jobs, report)
+        else:
+            code = _single(inputs[0], output, settings, explain)
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        code = ExitCode.INTERRUPTED
+    except Exception as exc:  # the last line of defence: one line, never a traceback
+        if debug:
+            raise
+        click.echo(f"Error: {exc}" if isinstance(exc, CopydeskError) else
+                   f"Error: unexpected {type(exc).__name__}: {exc}", err=True)
+        code = ExitCode.FAILED
+    sys.exit(int(code))
+
+
+def _is_batch(inputs: tuple[Path, ...], output: Path | None) -> bool:
+    return len(inputs) > 1 or any(p != Path("-") and p.is_dir() for p in inputs)
+
+
+def _single(source: Path, output: Path | None, settings: Settings, explain: bool) -> ExitCode:
+    from .loading import read_source
+    from .pipeline import run as run_pipeline
+    from .writers import write
+
+    name = "-" if source == Path("-") else str(source)
+    data = read_source("-" if name == "-" else source)
+    result = run_pipeline(data, options=settings.options, source=name)
+    if explain:
+        for rule, block in result.dropped:
+            click.echo(f"{rule}: {block.text[:100]}", err=True)
+    article = result.article
+    if not article.text:
+        click.echo(f"Error: {name}: no article text found", err=True)
+        return ExitCode.FAILED
+    text = write(article, settings.fmt, front_matter=settings.front_matter)
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+    else:
+        if output.is_dir():
+            output = output / (Path(name).name.split(".")[0] + "." + FORMATS[settings.fmt])
+        write_atomic(output, text)
+    return ExitCode.OK
+
+
+def _batch(inputs: tuple[Path, ...], output: Path | None, settings: Settings,
+           jobs: int | None, report: Path | None) -> ExitCode:
+    if output is None and settings.fmt != "json":
+        raise click.UsageError("several pages need -o FOLDER (or -f json for JSON Lines on stdout)")
+    missing = [p for p in inputs if p == Path("-") or not p.exists()]
+    for path in missing:
+        click.echo(f"Error: {path}: " + ("stdin cannot be part of a batch" if path == Path("-")
+                                         else "no such file or folder"), err=True)
+    existing = [p for p in inputs if p not in missing]
+    settings = replace(settings, out_dir=output)
+    planned, clashes = plan(existing, output, FORMATS[settings.fmt])
+    for clash in clashes:
+        click.echo(f"Error: {clash}", err=True)
+    if output is not None:
+        output.mkdir(parents=True, exist_ok=True)
+    workers = jobs or os.cpu_count() or 1
+    counts = _run_batch(planned, settings, workers, report)
+    failed = counts["failed"] + counts["timeout"] + len(clashes) + len(missing)
+    click.echo(_summary(counts, failed, len(planned)), err=True)
+    return ExitCode.FAILED if failed else ExitCode.OK
+
+
+def _run_batch(planned: list[Job], settings: Settings, workers: int, report: Path | None):
+    progress = Progress(len(planned))
+    manifest = report.open("w", encoding="utf-8") if report else None
+    start = time.monotonic()
+
+    def on_outcome(outcome: Outcome) -> None:
+        progress.step()
+        if outcome.status in ("failed", "timeout"):
+            progress.close()
+            click.echo(f"Error: {outcome.path}: {outcome.reason}", err=True)
+        elif outcome.content is not None:
+            click.echo(outcome.content)
+        if manifest:
+            manifest.write(manifest_line(outcome) + "\n")
+            manifest.flush()
+
+    try:
+        counts = run(planned, settings, workers, on_outcome)
+    finally:
+        progress.close()
+        if manifest:
+            manifest.close()
+    counts["seconds"] = round(time.monotonic() - start, 1)
+    return counts
+
+
+def _summary(counts, failed: int, total: int) -> str:
+    return (f"{total} pages: {counts['ok']} converted, {counts['skipped']} up to date, "
+            f"{failed} failed ({counts['seconds']} s)")

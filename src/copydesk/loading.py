@@ -1,0 +1,184 @@
+"""Step 1–2: bytes from a file, a .gz or stdin, decoded to text; HTML or plain text?"""
+from __future__ import annotations
+
+import codecs
+import gzip
+import io
+import re
+import sys
+import zlib
+from pathlib import Path
+from typing import BinaryIO
+
+from .errors import DecodeError, InputError
+
+GZIP_MAGIC = b"\x1f\x8b"
+MAX_INPUT_BYTES = 256 * 1024 * 1024  # a saved page larger than this is not a page
+
+# Signatures of files users feed by mistake (first bytes).
+_BINARY_MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"%PDF": "a PDF document",
+    b"GIF8": "a GIF image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"PK\x03\x04": "a ZIP archive",
+    b"\x7fELF": "an executable",
+    b"RIFF": "a RIFF media file",
+}
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]{1,40})""", re.I
+)
+_XML_ENCODING = re.compile(rb"""^<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.\-]{1,40})""")
+_HTML_SIGNS = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|span|a\s|table|br|"
+    r"h[1-6]|ul|li|script|link|\?xml|rss|feed)\b",
+    re.I,
+)
+
+
+def read_source(source: str | Path | BinaryIO) -> bytes:
+    """Read raw bytes from a path, ``-`` (stdin) or a binary file object; gunzip when gzipped."""
+    name = "-" if source == "-" else str(getattr(source, "name", source))
+    try:
+        if source == "-":
+            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        elif isinstance(source, (str, Path)):
+            with open(source, "rb") as handle:
+                data = handle.read(MAX_INPUT_BYTES + 1)
+        else:
+            data = source.read(MAX_INPUT_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{name}: larger than {MAX_INPUT_BYTES // 2**20} MiB")
+    return gunzip(data, name)
+
+
+def gunzip(data: bytes, name: str = "input") -> bytes:
+    """Decompress gzip data (by its magic bytes, whatever the file is called)."""
+    if not data.startswith(GZIP_MAGIC):
+        return data
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
+            out = handle.read(MAX_INPUT_BYTES + 1)
+    except (OSError, EOFError, zlib.error):
+        raise InputError(f"{name}: truncated or corrupt gzip data") from None
+    if len(out) > MAX_INPUT_BYTES:
+        raise InputError(f"{name}: decompresses to more than {MAX_INPUT_BYTES // 2**20} MiB")
+    return out
+
+
+def decode(data: bytes, encoding: str | None = None, name: str = "input") -> str:
+    """Bytes to text: the override, a BOM, the page's declaration, UTF-8, then detection."""
+    if not data.strip():
+        raise InputError(f"{name}: empty input")
+    _refuse_binary(data, name)
+    if encoding:
+        return _decode_as(data, encoding, name)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec, errors="replace")
+    unmarked = decode_utf16_unmarked(data)
+    if unmarked is not None:
+        return unmarked
+    declared = declared_encoding(data)
+    if declared:
+        text = _try_declared(data, declared)
+        if text is not None:
+            return text
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _detect(data, name)
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The charset a page names in its first bytes (<meta charset>, http-equiv, <?xml?>)."""
+    head = data[:4096]
+    match = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "replace").lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _try_declared(data: bytes, codec: str) -> str | None:
+    """Decode as declared; a declaration that fails on many bytes is a lie (None)."""
+    if codec.startswith("utf-16") or codec.startswith("utf-32"):
+        return None  # a meta tag read as ASCII cannot be UTF-16; the BOM or detection decides
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        text = data.decode(codec, errors="replace")
+        bad = text.count("\ufffd")
+        return text if bad <= max(8, len(text) // 1000) else None
+
+
+def _decode_as(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding, errors="replace")
+    except LookupError:
+        raise DecodeError(f"{name}: unknown encoding {encoding!r}") from None
+
+
+def _detect(data: bytes, name: str) -> str:
+    """Guess the encoding of undeclared, non-UTF-8 bytes (bs4's UnicodeDammit)."""
+    from bs4.dammit import UnicodeDammit  # only for the rare page that needs it
+
+    dammit = UnicodeDammit(data, ["utf-8", "windows-1252"], is_html=True)
+    if dammit.unicode_markup is None:
+        raise DecodeError(f"{name}: cannot tell the text encoding (try --encoding)")
+    return dammit.unicode_markup
+
+
+def _refuse_binary(data: bytes, name: str) -> None:
+    for magic, what in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(f"{name}: binary file ({what}), not a page")
+    head = data[:8192]
+    if any(head.startswith(bom) for bom, _ in _BOMS):
+        return
+    nuls = head.count(0)
+    if nuls > len(head) // 4 and not _looks_utf16(head):
+        raise InputError(f"{name}: binary file, not a page")
+    controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
+    if controls > len(head) // 10 and not _looks_utf16(head):
+        raise InputError(f"{name}: binary file, not a page")
+
+
+def _looks_utf16(head: bytes) -> bool:
+    """BOM-less UTF-16 text has NUL in every other byte of its ASCII characters."""
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    return max(even, odd) > len(head) // 4 and min(even, odd) < len(head) // 50
+
+
+def decode_utf16_unmarked(data: bytes) -> str | None:
+    head = data[:8192]
+    if not _looks_utf16(head):
+        return None
+    codec = "utf-16-be" if head[0::2].count(0) > head[1::2].count(0) else "utf-16-le"
+    return data.decode(codec, errors="replace")
+
+
+def looks_like_html(text: str) -> bool:
+    """Does this text hold markup? Plain text with a stray '<' stays plain text."""
+    head = text[:4096].lstrip()
+    if head.startswith("<") and _HTML_SIGNS.match(head):
+        return True
+    return len(_HTML_SIGNS.findall(text, 0, 20000)) >= 3

@@ -1,0 +1,25 @@
+"""Step 4: metadata read from the raw tree, before anything is pruned.
+
+Each source module adds candidates (value, source) per field; the reconcile step votes on them
+after selection, when it also knows what the chosen article itself shows.
+"""
+from __future__ import annotations
+
+from lxml import html
+
+from . import jsonld, meta_tags, microdata, visible
+from .candidates import Candidates
+
+__all__ = ["Candidates", "collect"]
+
+
+def collect(root: html.HtmlElement, url: str | None = None) -> Candidates:
+    """Candidates from JSON-LD, meta tags, microdata and page-level visible signs."""
+    found = Candidates()
+    jsonld.read(root, found)
+    meta_tags.read(root, found)
+    microdata.read(root, found)
+    visible.read(root, found)
+    if url and not found.first("url"):
+        found.add("url", url, "input")
+    return found

@@ -1,0 +1,32 @@
+"""Per-field candidate values with the source each came from."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+# Sources in order of trust: a tie between equally supported values goes to the earlier.
+TRUST = ("json-ld", "meta", "microdata", "visible", "url", "input")
+
+
+@dataclass
+class Candidates:
+    values: dict[str, list[tuple[Any, str]]] = field(default_factory=lambda: defaultdict(list))
+    article_body: str | None = None  # schema.org articleBody, when the page carries one
+
+    def add(self, name: str, value: Any, source: str) -> None:
+        if value is None:
+            return
+        if isinstance(value, str):
+            value = " ".join(value.split())
+            if not value:
+                return
+        if (value, source) not in self.values[name]:
+            self.values[name].append((value, source))
+
+    def get(self, name: str) -> list[tuple[Any, str]]:
+        return self.values.get(name, [])
+
+    def first(self, name: str) -> tuple[Any, str] | None:
+        found = self.values.get(name)
+        return found[0] if found else None

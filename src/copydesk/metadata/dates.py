@@ -1,0 +1,118 @@
+"""Dates as pages write them, to ISO 8601. The calendar day is kept as written (no UTC shift)."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from email.utils import parsedate_tz
+
+MONTHS = {
+    # English
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    # German
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6,
+    "juli": 7, "oktober": 10, "dezember": 12, "okt": 10, "dez": 12,
+    # French
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+    # Spanish
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
+    "diciembre": 12,
+}
+_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_ISO = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?)?"
+)
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?")
+_MDY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", re.I)
+_DMY = re.compile(r"(\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?" + _MONTH
+                  + r",?\s+(?:de\s+)?(\d{4})", re.I)
+_NUMERIC = re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b")
+_URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
+
+
+def parse_date(value: str | None) -> str | None:
+    """Any common date form to ISO 8601: date, or date-time with its zone when given."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit() and len(value) >= 10:
+        return _from_timestamp(value)
+    match = _ISO.search(value) or _COMPACT.match(value)
+    if match:
+        return _iso(match.groups())
+    parsed = parsedate_tz(value) if "," in value or ":" in value else None
+    if parsed and parsed[0] > 1900:
+        return _rfc2822(parsed)
+    return find_date(value)
+
+
+def find_date(text: str) -> str | None:
+    """The first written-out date in a line of prose ("March 3, 2025", "3. März 2025")."""
+    match = _MDY.search(text)
+    if match:
+        return _ymd(match.group(3), MONTHS[match.group(1).lower()], match.group(2))
+    match = _DMY.search(text)
+    if match:
+        return _ymd(match.group(3), MONTHS[match.group(2).lower()], match.group(1))
+    match = _NUMERIC.search(text)
+    if match:
+        first, second = int(match.group(1)), int(match.group(3))
+        # dd.mm.yyyy in Europe; mm/dd/yyyy unless the first number cannot be a month.
+        if match.group(2) == "." or first > 12:
+            first, second = second, first
+        return _ymd(match.group(4), first, second)
+    return None
+
+
+def date_from_url(url: str | None) -> str | None:
+    match = _URL_DATE.search(url or "")
+    return _ymd(*match.groups()) if match else None
+
+
+def _ymd(year: str | int, month: str | int, day: str | int) -> str | None:
+    try:
+        return datetime(int(year), int(month), int(day)).date().isoformat()
+    except ValueError:
+        return None
+
+
+def _iso(groups: tuple) -> str | None:
+    year, month, day, hour, minute, second, *zone = groups + (None,) * (7 - len(groups))
+    date = _ymd(year, month, day)
+    if date is None or not 1800 < int(year) < 2200:
+        return None
+    if hour is None:
+        return date
+    if int(hour) > 23 or int(minute) > 59:
+        return date
+    tz = zone[0] if zone else None
+    if tz and tz != "Z" and ":" not in tz:
+        tz = f"{tz[:3]}:{tz[3:]}"
+    tz = "+00:00" if tz == "Z" else tz
+    return f"{date}T{int(hour):02d}:{minute}:{second or '00'}{tz or ''}"
+
+
+def _rfc2822(parsed: tuple) -> str | None:
+    year, month, day, hour, minute, second, *_rest, offset = parsed
+    date = _ymd(year, month, day)
+    if date is None:
+        return None
+    if offset is None:
+        return f"{date}T{hour:02d}:{minute:02d}:{second:02d}"
+    sign = "+" if offset >= 0 else "-"
+    hours, minutes = divmod(abs(offset) // 60, 60)
+    return f"{date}T{hour:02d}:{minute:02d}:{second:02d}{sign}{hours:02d}:{minutes:02d}"
+
+
+def _from_timestamp(value: str) -> str | None:
+    seconds = int(value[:10])
+    try:
+        return datetime.fromtimestamp(seconds, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    except (OverflowError, OSError, ValueError):
+        return None

@@ -1,0 +1,70 @@
+"""OpenGraph, article:*, Twitter, Parse.ly, Sailthru, Dublin Core and citation_* meta tags,
+plus <title>, <link rel=canonical> and <html lang>."""
+from __future__ import annotations
+
+from lxml import etree, html
+
+from .candidates import Candidates
+
+SOURCE = "meta"
+# meta name/property (lower-cased) → field, in order of preference within the field.
+FIELDS: dict[str, str] = {
+    "og:title": "headline", "twitter:title": "headline", "parsely-title": "headline",
+    "sailthru.title": "headline", "dc.title": "headline", "dcterms.title": "headline",
+    "citation_title": "headline", "headline": "headline",
+    "author": "author", "article:author": "author", "parsely-author": "author",
+    "sailthru.author": "author", "dc.creator": "author", "dcterms.creator": "author",
+    "citation_author": "author", "byl": "author", "twitter:creator:name": "author",
+    "article:published_time": "published", "article:published": "published",
+    "parsely-pub-date": "published", "sailthru.date": "published", "dc.date": "published",
+    "dc.date.issued": "published", "dcterms.date": "published", "dcterms.issued": "published",
+    "citation_publication_date": "published", "citation_date": "published",
+    "pubdate": "published", "publishdate": "published", "publish-date": "published",
+    "publish_date": "published", "date": "published", "og:published_time": "published",
+    "datepublished": "published", "article.published": "published",
+    "article:modified_time": "modified", "og:updated_time": "modified",
+    "dcterms.modified": "modified", "last-modified": "modified", "datemodified": "modified",
+    "og:site_name": "publisher", "application-name": "publisher", "dc.publisher": "publisher",
+    "citation_publisher": "publisher",
+    "og:description": "description", "description": "description",
+    "twitter:description": "description", "dc.description": "description",
+    "og:image": "image", "og:image:url": "image", "twitter:image": "image",
+    "twitter:image:src": "image",
+    "article:section": "section", "parsely-section": "section", "sailthru.section": "section",
+    "article:tag": "tags", "news_keywords": "tags", "keywords": "tags", "parsely-tags": "tags",
+    "sailthru.tags": "tags",
+    "og:locale": "language", "content-language": "language", "dc.language": "language",
+    "og:url": "url",
+}
+_LIST_FIELDS = frozenset({"tags"})
+_METAS = etree.XPath("//meta[@content]")
+
+
+def read(root: html.HtmlElement, found: Candidates) -> None:
+    for meta in _METAS(root):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop")
+               or meta.get("http-equiv") or "").strip().lower()
+        field = FIELDS.get(key)
+        if field is None:
+            continue
+        content = meta.get("content") or ""
+        if field in _LIST_FIELDS:
+            for word in content.split(","):
+                found.add(field, word.strip(), SOURCE)
+        elif field == "author" and content.startswith("http"):
+            continue  # article:author is often a profile URL, not a name
+        else:
+            found.add(field, content, SOURCE)
+    _page_level(root, found)
+
+
+def _page_level(root: html.HtmlElement, found: Candidates) -> None:
+    title = root.find(".//title")
+    if title is not None and title.text:
+        found.add("title_tag", title.text, SOURCE)
+    for link in root.iterfind(".//link[@rel]"):
+        if link.get("rel", "").lower() == "canonical" and link.get("href"):
+            found.add("url", link.get("href"), SOURCE)
+    lang = root.get("lang") or root.get("xml:lang")
+    if lang:
+        found.add("language", lang, SOURCE)

@@ -1,0 +1,33 @@
+"""schema.org microdata (itemprop attributes) in the page's markup."""
+from __future__ import annotations
+
+from lxml import etree, html
+
+from .candidates import Candidates
+
+SOURCE = "microdata"
+_PROPS = etree.XPath(
+    "//*[@itemprop='headline' or @itemprop='author' or @itemprop='datePublished' or "
+    "@itemprop='dateModified' or @itemprop='publisher']"
+)
+_FIELDS = {"headline": "headline", "author": "author", "datePublished": "published",
+           "dateModified": "modified", "publisher": "publisher"}
+
+
+def read(root: html.HtmlElement, found: Candidates) -> None:
+    for el in _PROPS(root):
+        if el.tag == "meta" and el.getparent() is not None and el.getparent().tag == "head":
+            continue  # meta tags in <head> were read as meta already
+        field = _FIELDS[el.get("itemprop")]
+        found.add(field, _value(el, field), SOURCE)
+
+
+def _value(el: html.HtmlElement, field: str) -> str | None:
+    if field in ("published", "modified"):
+        return el.get("datetime") or el.get("content") or el.text_content()
+    if field in ("author", "publisher"):
+        name = el.find(".//*[@itemprop='name']")
+        if name is not None:
+            el = name
+    value = el.get("content") or el.text_content()
+    return value if value and len(value) < 300 else None

@@ -1,0 +1,308 @@
+"""Step 8: reconcile. What only the chosen article shows joins the raw-tree candidates, and each
+field picks its value: the best agreement of the sources, ties to the more trusted one.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from .blocks import Page
+from .metadata.candidates import TRUST, Candidates
+from .metadata.dates import date_from_url, parse_date
+from .metadata.visible import is_byline, parse_byline, split_dateline, stamp_date
+from .model import Block, Dateline, Figure
+from .cleaning.patterns import CONTACT_TEXT, CREDIT_TEXT
+from .options import Options
+
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|•|/)\s+")
+_HEAD_BLOCKS = 6  # how far into the article a byline, stamp or repeated headline may sit
+
+
+@dataclass
+class Fields:
+    """The reconciled values, with the source of each, ready to become an Article."""
+
+    values: dict = field(default_factory=dict)
+    provenance: dict[str, str] = field(default_factory=dict)
+
+    def set(self, name: str, value, source: str | None) -> None:
+        if value in (None, "", (), []):
+            return
+        self.values[name] = value
+        if source:
+            self.provenance[name] = source
+
+
+def reconcile(found: Candidates, page: Page, chosen: list[Block],
+              dropped: list[tuple[str, Block]], options: Options) -> tuple[Fields, list[Block]]:
+    """Pick every field's value; return them with the body blocks (head and dateline removed)."""
+    out = Fields()
+    body = [b for b in chosen if b.kind != "img"]
+    headline_block = _nearest_h1(page, chosen)
+    if headline_block is not None:
+        found.add("headline", headline_block.text, "visible")
+    if not page.is_html and page.blocks:
+        _text_title(page.blocks[0], found)
+    body = _strip_head(body, found)
+    _dropped_signs(dropped, chosen, found)
+    _pick_headline(found, out)
+    body = _drop_repeated_headline(body, out.values.get("headline"))
+    body = _take_dateline(body, found, out, options)
+    _pick_people(found, out)
+    _pick_dates(found, out)
+    _pick_simple(found, out)
+    out.set("figures", tuple(_figures(chosen, dropped)), None)
+    return out, body
+
+
+# -- what the article itself shows ----------------------------------------------------------
+
+def _nearest_h1(page: Page, chosen: list[Block]) -> Block | None:
+    """The h1 closest above the article's first block (or inside it)."""
+    if not chosen:
+        return None
+    first, last = chosen[0].index, chosen[-1].index
+    inside = [b for b in chosen if b.kind == "h1"]
+    if inside:
+        return inside[0]
+    above = [b for b in page.blocks[:first] if b.kind == "h1"]
+    if above:
+        return above[-1]
+    below = [b for b in page.blocks[last:] if b.kind == "h1"]
+    return below[0] if below else None
+
+
+def _text_title(block: Block, found: Candidates) -> None:
+    """Plain text: a short first line without a full stop is the headline."""
+    if len(block.text) < 200 and not block.text.endswith((".", ":", ",")):
+        found.add("headline", block.text, "visible")
+
+
+def _strip_head(body: list[Block], found: Candidates) -> list[Block]:
+    """Bylines and date stamps at the top of the article leave the body for their fields."""
+    keep: list[Block] = []
+    for i, block in enumerate(body):
+        if i < _HEAD_BLOCKS and block.kind not in ("li", "table", "pre") and len(block.text) < 160:
+            if is_byline(block.text):
+                found.add("byline", block.text, "visible")
+                continue
+            date = stamp_date(block.text)
+            if date and len(block.text) < 60:
+                found.add("published", date, "visible")
+                continue
+        keep.append(block)
+    return keep
+
+
+def _dropped_signs(dropped: list[tuple[str, Block]], chosen: list[Block],
+                   found: Candidates) -> None:
+    """Bylines and stamps that cleaning set aside near the article, and "Write to" footers."""
+    if not chosen:
+        return
+    lo, hi = chosen[0].index - 12, chosen[-1].index + 12
+    for rule, block in dropped:
+        if not lo <= block.index <= hi:
+            continue
+        if rule == "contact_footer":
+            match = CONTACT_TEXT.search(block.text)
+            if match:
+                found.add("byline", match.group(1), "visible")
+        elif rule == "bylines_and_stamps" and block.index <= chosen[0].index + 3:
+            if is_byline(block.text):
+                found.add("byline", block.text, "visible")
+            elif len(block.text) < 60 and (date := stamp_date(block.text)):
+                found.add("published", date, "visible")
+
+
+def _drop_repeated_headline(body: list[Block], headline: str | None) -> list[Block]:
+    if not headline or not body:
+        return body
+    key = _fold(headline)
+    return [b for i, b in enumerate(body) if not (i < _HEAD_BLOCKS and _fold(b.text) == key)]
+
+
+def _take_dateline(body: list[Block], found: Candidates, out: Fields,
+                   options: Options) -> list[Block]:
+    for i, block in enumerate(body[:3]):
+        if block.kind != "p":
+            continue
+        dateline, rest = split_dateline(block.text)
+        if dateline is None:
+            break
+        out.set("dateline", dateline, "visible")
+        if not options.keep_dateline:
+            md = block.md[len(block.md) - len(rest):] if block.md.endswith(rest) else rest
+            body = body[:i] + [replace(block, text=rest.strip(), md=md.strip())] + body[i + 1:]
+        return body
+    schema = found.first("dateline")
+    if schema:
+        dateline, _ = split_dateline(schema[0] + " —")
+        out.set("dateline", dateline or Dateline(place=schema[0], raw=schema[0]), schema[1])
+    return body
+
+
+# -- votes ------------------------------------------------------------------------------------
+
+def _pick_headline(found: Candidates, out: Fields) -> None:
+    site = {_fold(v) for v, _ in found.get("publisher")}
+    options = [(v, s) for v, s in found.get("headline") if _fold(v) not in site]
+    for title, source in found.get("title_tag"):
+        options.append((_strip_site(title, site), source))
+    if not options:
+        return
+    keys = [_fold(v) for v, _ in options]
+
+    def support(i: int) -> float:
+        agree = sum(1 for j, k in enumerate(keys) if j != i and _agrees(keys[i], k))
+        is_h1 = options[i][1] == "visible"
+        return agree + (0.5 if is_h1 else 0) - _trust(options[i][1]) * 0.01
+
+    best = max(range(len(options)), key=support)
+    value, source = options[best]
+    out.set("headline", value, source)
+
+
+def _strip_site(title: str, site: set[str]) -> str:
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) == 1:
+        return title
+    parts = [p for p in parts if _fold(p) not in site] or parts
+    return max(parts, key=len)
+
+
+def _pick_people(found: Candidates, out: Fields) -> None:
+    site = {_fold(v) for v, _ in found.get("publisher")}
+    options: list[tuple[list[str], str | None, str, str | None]] = []
+    for value, source in found.get("byline"):
+        names, org = parse_byline(value)
+        options.append((names, org, source, value))
+    for value, source in found.get("author"):
+        names, org = parse_byline(value) if len(value) < 120 else ([], None)
+        options.append((names, org, source, None))
+    options = [(
+        [n for n in names if _fold(n) not in site], org, src, raw
+    ) for names, org, src, raw in options]
+    people = [o for o in options if o[0]]
+    if people:
+        grouped = _group_authors(people)
+        out.set("authors", tuple(grouped[0]), grouped[1])
+    bylines = [o for o in options if o[3]]
+    if bylines:
+        out.set("byline", bylines[0][3], bylines[0][2])
+    orgs = [(org, src) for _, org, src, _ in options if org]
+    orgs += [(v, s) for v, s in found.get("organization") if _fold(v) not in site]
+    if orgs:
+        out.set("organization", orgs[0][0], orgs[0][1])
+
+
+def _group_authors(people: list) -> tuple[list[str], str]:
+    """The author list most sources agree on; ties to the more trusted source."""
+    words = [{w for n in names for w in _fold(n).split()} for names, *_ in people]
+
+    def support(i: int) -> float:
+        agree = sum(1 for j, w in enumerate(words) if j != i and words[i] & w)
+        return agree - _trust(people[i][2]) * 0.01
+
+    best = max(range(len(people)), key=support)
+    names, _, source, _ = people[best]
+    unique: list[str] = []
+    for name in names:
+        if _fold(name) not in {_fold(u) for u in unique}:
+            unique.append(name)
+    return unique, source
+
+
+def _pick_dates(found: Candidates, out: Fields) -> None:
+    for name in ("published", "modified"):
+        parsed = [(parse_date(v), s) for v, s in found.get(name)]
+        if name == "published" and (url_date := date_from_url(_first(found, "url"))):
+            parsed.append((url_date, "url"))
+        parsed = [(d, s) for d, s in parsed if d]
+        if not parsed:
+            continue
+        days = [d[:10] for d, _ in parsed]
+
+        def support(i: int) -> float:
+            return days.count(days[i]) - _trust(parsed[i][1]) * 0.01 + len(parsed[i][0]) * 1e-4
+
+        best = max(range(len(parsed)), key=support)
+        out.set(name, parsed[best][0], parsed[best][1])
+
+
+def _pick_simple(found: Candidates, out: Fields) -> None:
+    for name in ("publisher", "description", "image", "section", "url"):
+        first = found.first(name)
+        if first:
+            out.set(name, first[0], first[1])
+    language = found.first("language")
+    if language:
+        out.set("language", language[0].replace("_", "-").split(",")[0].strip(), language[1])
+    tags = found.get("tags")
+    if tags:
+        seen: dict[str, str] = {}
+        for value, _ in tags:
+            seen.setdefault(_fold(value), value)
+        out.set("tags", tuple(seen.values())[:30], tags[0][1])
+
+
+def _figures(chosen: list[Block], dropped: list[tuple[str, Block]]) -> Iterable[Figure]:
+    """Images of the article with the captions and credits cleaning took out of the body."""
+    if not chosen:
+        return []
+    lo, hi = chosen[0].index, chosen[-1].index
+    images = [b for b in chosen if b.kind == "img"]
+    captions = [b for rule, b in dropped if rule == "captions" and lo <= b.index <= hi + 1]
+    figures: list[Figure] = []
+    used: set[int] = set()
+    for img in images:
+        near = [c for c in captions if img.index < c.index <= img.index + 3 and c.index not in used]
+        caption, credit = _caption_parts(near)
+        used.update(c.index for c in near)
+        figures.append(Figure(src=img.src, alt=img.md or None, caption=caption, credit=credit))
+    rest = [c for c in captions if c.index not in used]
+    while rest:
+        group = [rest.pop(0)]
+        while rest and rest[0].index <= group[-1].index + 2 and not _is_credit(group[-1]):
+            group.append(rest.pop(0))
+        caption, credit = _caption_parts(group)
+        figures.append(Figure(caption=caption, credit=credit))
+    return figures
+
+
+def _caption_parts(blocks: list[Block]) -> tuple[str | None, str | None]:
+    caption = " ".join(b.text for b in blocks if not _is_credit(b)) or None
+    credit = " ".join(b.text for b in blocks if _is_credit(b)) or None
+    return caption, credit
+
+
+def _is_credit(block: Block) -> bool:
+    return len(block.text) < 120 and bool(CREDIT_TEXT.search(block.text))
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def _agrees(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return bool(short) and long.startswith(short) and len(short) >= 0.6 * len(long)
+
+
+def _trust(source: str) -> int:
+    base = source.split(":")[0]
+    return TRUST.index(base) if base in TRUST else len(TRUST)
+
+
+def _first(found: Candidates, name: str) -> str | None:
+    first = found.first(name)
+    return first[0] if first else None
