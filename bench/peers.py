@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import importlib.metadata
+import logging
 import re
 import socket
 import sys
@@ -21,6 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 if (REPO / "src").is_dir() and str(REPO / "src") not in sys.path:
     sys.path.insert(0, str(REPO / "src"))
 warnings.filterwarnings("ignore")
+logging.disable(logging.ERROR)  # peers log tracebacks for pages they recover from
 
 Output = dict  # keys: text, body, title, authors, date
 Adapter = Callable[[str, "str | None"], Output]
@@ -60,7 +62,18 @@ def result(text: str | None = None, body: str | None = None, title: str | None =
     """Normalised adapter output (body defaults to text)."""
     text = text or ""
     return {"text": text, "body": body if body is not None else text, "title": title or None,
-            "authors": [a for a in (authors or []) if a], "date": iso_date(date)}
+            "authors": flat_names(authors), "date": iso_date(date)}
+
+
+def flat_names(value: object) -> list[str]:
+    """Author names as a flat list of non-empty strings (some peers nest lists)."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value.strip()] if value.strip() else []
+    if isinstance(value, (list, tuple, set)):
+        return [n for v in value for n in flat_names(v)]
+    return flat_names(str(value))
 
 
 def iso_date(value: object) -> str | None:
@@ -123,7 +136,7 @@ def copydesk_text(text: str, url: str | None) -> Output:
 def _from_article(a: object) -> Output:
     # copydesk's own dates are scored as returned: no normalisation here.
     out = result(getattr(a, "text", ""), getattr(a, "body", None), getattr(a, "headline", None),
-                 list(getattr(a, "authors", None) or []))
+                 getattr(a, "authors", None))
     out["date"] = getattr(a, "published", None)
     return out
 
