@@ -1,18 +1,15 @@
-"""Step 5: a page becomes a flat list of paragraph-level Blocks plus the containers holding them.
-
-HTML: one walk over the pruned tree. Plain text: paragraphs split at blank lines. Both give the
-same Block model, so the cleaning rules and selection never ask where the input came from.
-"""
+"""HTML input to blocks: prune what no reader sees, then one recursive walk over the body."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from lxml import etree, html
 
-from .model import Block
-from .options import DEFAULT, Options
+from ..model import Block
+from ..options import DEFAULT, Options
+from . import Container, Page
+from .markdown import escape_md, markdown_table
 
 # Never visible to a reader, or never prose: removed in C before the walk.
 SKIP_TAGS = (
@@ -36,50 +33,7 @@ LEAF_KINDS = {
 }
 _EMPHASIS = {"strong": "**", "b": "**", "em": "*", "i": "*", "code": "`"}
 _WS = re.compile(r"\s+")
-_PARA_SPLIT = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _TABLE_BLOCKY = etree.XPath(".//*[self::p or self::div or self::table or self::ul or self::h2]")
-
-
-@dataclass(slots=True)
-class Container:
-    """A block-level element that holds blocks: its tag, class/id words and parent."""
-
-    tag: str
-    tokens: str  # class and id, lower-cased
-    role: str
-    parent: int  # -1 for the root
-    itemprop: str = ""
-
-
-@dataclass(slots=True)
-class Page:
-    """What the blocks step hands on: blocks in reading order and their containers."""
-
-    blocks: list[Block]
-    containers: list[Container] = field(default_factory=list)
-    is_html: bool = True
-
-
-def from_text(text: str) -> Page:
-    """Plain text: one block per paragraph; a paragraph of short lines becomes one per line."""
-    blocks: list[Block] = []
-    for para in _PARA_SPLIT.split(text.replace("\r\n", "\n").replace("\r", "\n")):
-        lines = [ln.strip() for ln in para.split("\n") if ln.strip()]
-        if not lines:
-            continue
-        # Wrapped prose (long lines) is one paragraph; short lines (menus, lists) stay apart.
-        chunks = [" ".join(lines)] if _is_wrapped_prose(lines) else lines
-        for chunk in chunks:
-            clean = _WS.sub(" ", chunk).strip()
-            blocks.append(Block(text=clean, md=_escape_md(clean), kind="p", index=len(blocks)))
-    return Page(blocks=blocks, containers=[Container("text", "", "", -1)], is_html=False)
-
-
-def _is_wrapped_prose(lines: list[str]) -> bool:
-    if len(lines) < 2:
-        return True
-    long_lines = sum(1 for ln in lines[:-1] if len(ln) >= 50)
-    return long_lines >= 0.8 * (len(lines) - 1)
 
 
 def from_html(root: html.HtmlElement, base_url: str | None = None,
@@ -121,7 +75,7 @@ class _Walker:
         if not text:
             return
         self.text.append(text)
-        self.md.append(_escape_md(text))
+        self.md.append(escape_md(text))
         if self.in_link:
             self.link_chars += len(text.strip())
 
@@ -241,7 +195,7 @@ class _Walker:
         text = "\n".join(" ".join(c for c in row if c) for row in rows)
         links = sum(len(a.text_content().strip()) for a in el.iter("a"))
         self.blocks.append(Block(
-            text=text, md=_markdown_table(rows), kind="table", index=len(self.blocks),
+            text=text, md=markdown_table(rows), kind="table", index=len(self.blocks),
             path=tuple(self.path), link_chars=min(links, len(text)),
         ))
 
@@ -272,19 +226,3 @@ def _tokens(el: html.HtmlElement) -> str:
     if not cls and not ident:
         return ""
     return f"{cls or ''} {ident or ''}".lower()
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
-
-
-def _escape_md(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text) if ("*" in text or "_" in text or "[" in text
-                                               or "`" in text or "\\" in text) else text
-
-
-def _markdown_table(rows: list[list[str]]) -> str:
-    width = max(len(row) for row in rows)
-    cells = [[c.replace("|", "\\|") for c in row] + [""] * (width - len(row)) for row in rows]
-    lines = ["| " + " | ".join(cells[0]) + " |", "|" + " --- |" * width]
-    lines += ["| " + " | ".join(row) + " |" for row in cells[1:]]
-    return "\n".join(lines)
