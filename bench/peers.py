@@ -222,6 +222,7 @@ ADAPTERS: dict[str, Adapter] = {
 DISTS = {"copydesk": "copydesk", "trafilatura": "trafilatura", "readability-lxml": "readability-lxml",
          "newspaper4k": "newspaper4k", "goose3": "goose3", "justext": "jusText",
          "boilerpy3": "boilerpy3", "resiliparse": "resiliparse"}
+ADAPTER_REV = "1"  # bump when an adapter changes: it is part of the --cache key
 META_TOOLS = ("copydesk", "trafilatura", "newspaper4k", "goose3")
 
 

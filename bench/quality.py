@@ -51,7 +51,7 @@ def tool_input(tool: str, set_name: str, markup: str, dump: str | None) -> tuple
 
 
 def cache_file(cache: Path, tool: str, set_name: str, pid: str) -> Path:
-    return cache / f"{tool}-{peers.version(tool)}" / set_name / f"{pid}.json"
+    return cache / f"{tool}-{peers.version(tool)}-r{peers.ADAPTER_REV}" / set_name / f"{pid}.json"
 
 
 def call(tool: str, page: dataset.Page, markup: str, dump: str | None, cache: Path | None,

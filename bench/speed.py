@@ -171,7 +171,8 @@ def cli_batch(pages: list) -> list[str]:
     if not found:
         return ["CLI batch: skipped (no `copydesk` command and no src/copydesk/__main__.py)."]
     cmd, env = found
-    rows = ["| jobs | seconds | pages/s |", "|---|---|---|"]
+    rows = [f"CLI batch, `{' '.join(cmd)} DIR -o OUT -j N` on {len(pages)} pages (wall time incl. start-up):",
+            "", "| jobs | seconds | pages/s | files written |", "|---|---|---|---|"]
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "in"
         src.mkdir()
@@ -187,7 +188,8 @@ def cli_batch(pages: list) -> list[str]:
                 return [f"CLI batch: `{' '.join(cmd)} DIR -o OUT -j {j}` failed "
                         f"(exit {proc.returncode}): {proc.stderr.strip()[-300:]}"]
             rates[j] = len(pages) / secs
-            rows.append(f"| {j} | {secs:.1f} | {rates[j]:.1f} |")
+            made = sum(1 for f in (Path(tmp) / f"out{j}").rglob("*") if f.is_file())
+            rows.append(f"| {j} | {secs:.1f} | {rates[j]:.1f} | {made} |")
     rows.append(f"\n-j 2 / -j 1 throughput ratio: {rates[2] / rates[1]:.2f}")
     return rows
 
