@@ -242,14 +242,15 @@ def main(argv: list[str] | None = None) -> None:
     lines = ["# copydesk extraction benchmark", "", dataset.CREDIT,
              f"Data dir: {args.data}. Tools: {', '.join(tools)}. {time.strftime('%Y-%m-%d %H:%M')}."
              + (" Cache ON for peers." if args.cache else ""), ""]
-    for name in sets:
+    print("\n".join(lines), flush=True)
+    for name in sets:  # each set's tables are printed as soon as it is done
         recs, skipped, wall = run_set(name, args, tools)
         with open(args.out / f"{name}.jsonl", "w", encoding="utf-8") as fh:
             fh.writelines(json.dumps(r) + "\n" for r in sorted(recs, key=lambda r: (r["tool"], r["page"])))
-        lines += report_set(name, recs, skipped, wall, args, tools)
-    text = "\n".join(lines)
-    print(text)
-    (args.out / "report.md").write_text(text + "\n", encoding="utf-8")
+        section = report_set(name, recs, skipped, wall, args, tools)
+        print("\n".join(section), flush=True)
+        lines += section
+    (args.out / "report.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
