@@ -69,7 +69,8 @@ class Article:
     body: str = ""
     text: str = ""
     figures: tuple[Figure, ...] = ()
-    provenance: dict[str, str] = field(default_factory=dict)
+    # Left out of hashing (a dict cannot be hashed) so an Article can key a dict or a set.
+    provenance: dict[str, str] = field(default_factory=dict, hash=False)
     source: str | None = None
 
     @property
@@ -83,8 +84,11 @@ class Article:
         data["tags"] = list(self.tags)
         data["figures"] = [asdict(f) for f in self.figures]
         data["word_count"] = self.word_count
-        order = FIELD_ORDER
-        return {key: data[key] for key in order}
+        # Provenance in field order, whatever order reconcile found things in: stable diffs.
+        rank = {name: i for i, name in enumerate(FIELD_ORDER)}
+        data["provenance"] = dict(sorted(self.provenance.items(),
+                                         key=lambda kv: (rank.get(kv[0], len(rank)), kv[0])))
+        return {key: data[key] for key in FIELD_ORDER}
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

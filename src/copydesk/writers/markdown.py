@@ -6,8 +6,14 @@ so every value is written with json.dumps and needs no escaping rules of its own
 from __future__ import annotations
 
 import json
+import re
 
 from ..model import Article
+
+# What would turn plain text into Markdown syntax: emphasis stars, code ticks, link brackets,
+# HTML-looking tags, and underscores that open or close a word (an inner one, as in
+# snake_case, is literal in CommonMark and stays as it is).
+_SPECIAL = re.compile(r"[\\*`\[\]]|<(?=[A-Za-z/!?])|(?<!\w)_|_(?!\w)")
 
 _FRONT_MATTER_FIELDS = ("byline", "organization", "published", "modified", "publisher",
                         "language", "url", "description", "image", "section")
@@ -17,10 +23,15 @@ def write(article: Article, front_matter: bool = False, **_: object) -> str:
     if front_matter:
         head = _front_matter(article)
     else:
-        title = f"# {article.headline}\n\n" if article.headline else ""
+        title = f"# {escape(article.headline)}\n\n" if article.headline else ""
         line = meta_line(article)
-        head = title + (f"*{line}*\n\n" if line else "")
+        head = title + (f"*{escape(line)}*\n\n" if line else "")
     return head + (article.body + "\n" if article.body else "")
+
+
+def escape(text: str) -> str:
+    """Plain text as Markdown that shows it literally, escaping only what needs it."""
+    return _SPECIAL.sub(lambda m: "\\" + m.group(), text)
 
 
 def meta_line(article: Article) -> str:
