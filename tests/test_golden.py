@@ -153,3 +153,62 @@ def _resolve(root: dict, ref: str) -> dict:
     for part in ref.removeprefix("#/").split("/"):
         node = node[part]
     return node
+
+
+# What the republished article's boilerplate is: regenerating must never bless it into the body.
+REPUBLISHED_BOILERPLATE = (
+    "Spread the love", "Leave a Reply", "bloggers like this", "Source link", "Copyright ©2021",
+    "Write to Jared Malsin", "(Published 10/23/19)", "Getty Images", "Required fields",
+)
+
+
+@pytest.mark.parametrize("slug", ["republished-article-html", "republished-article-text"])
+def test_republished_boilerplate_stays_out(slug: str) -> None:
+    body = actual(slug)["body"]
+    assert "Erdogan met with Russian President" in body
+    assert [s for s in REPUBLISHED_BOILERPLATE if s in body] == []
+
+
+# -- the regeneration script -----------------------------------------------------------------
+def _folder(tmp_path, name: str = "page.txt", toml: str | None = None):
+    folder = tmp_path / "case-one"
+    folder.mkdir()
+    (folder / name).write_text("A Headline\n\n" + "Some words of the article body. " * 12)
+    if toml is not None:
+        (folder / "case.toml").write_text(toml)
+    return folder
+
+
+def test_regenerate_writes_both_files_then_reports_unchanged(tmp_path) -> None:
+    folder = _folder(tmp_path)
+    assert regen.slugs(tmp_path) == ["case-one"]
+    assert regen.regenerate("case-one", tmp_path) == ["expected.md", "expected.json"]
+    assert regen.regenerate("case-one", tmp_path) == []
+    assert json.loads((folder / "expected.json").read_text())["source"] == "case-one/page.txt"
+
+
+def test_case_options_reach_extract(tmp_path) -> None:
+    _folder(tmp_path, toml='url = "ignored"\n[options]\nurl = "https://x.example/a"\n'
+                           'keep = ["share_widgets"]\ninput_format = "text"\n')
+    case = regen.load("case-one", tmp_path)
+    assert case.options.url == "https://x.example/a"
+    assert case.options.keep == frozenset({"share_widgets"})
+    assert regen.run(case).url == "https://x.example/a"
+
+
+def test_unknown_option_is_an_error(tmp_path) -> None:
+    _folder(tmp_path, toml="[options]\nkeep_datline = true\n")
+    with pytest.raises(ValueError, match="keep_datline"):
+        regen.load("case-one", tmp_path)
+
+
+def test_two_inputs_in_one_folder_are_an_error(tmp_path) -> None:
+    folder = _folder(tmp_path)
+    (folder / "page.html").write_text("<p>x</p>")
+    with pytest.raises(ValueError, match="more than one input"):
+        regen.slugs(tmp_path)
+
+
+def test_folders_without_input_are_not_cases(tmp_path) -> None:
+    (tmp_path / "notes").mkdir()
+    assert regen.slugs(tmp_path) == []
