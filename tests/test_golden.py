@@ -21,7 +21,8 @@ from conftest import FIXTURES, ROOT
 
 
 def _load_regen():
-    spec = importlib.util.spec_from_file_location("regen_fixtures", ROOT / "scripts" / "regen_fixtures.py")
+    path = ROOT / "scripts" / "regen_fixtures.py"
+    spec = importlib.util.spec_from_file_location("regen_fixtures", path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
@@ -105,7 +106,8 @@ _TYPES = {"string": str, "integer": int, "array": list, "object": dict, "null": 
 def validate(value, schema: dict, where: str = "$", root: dict | None = None):
     root = root or schema
     if "$ref" in schema:
-        schema = {**_resolve(root, schema["$ref"]), **{k: v for k, v in schema.items() if k != "$ref"}}
+        rest = {k: v for k, v in schema.items() if k != "$ref"}
+        schema = {**_resolve(root, schema["$ref"]), **rest}
     types = schema.get("type")
     if types is not None:
         names = [types] if isinstance(types, str) else types
