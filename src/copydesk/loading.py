@@ -14,6 +14,14 @@ from .errors import DecodeError, InputError
 
 GZIP_MAGIC = b"\x1f\x8b"
 MAX_INPUT_BYTES = 256 * 1024 * 1024  # a saved page larger than this is not a page
+DETECT_SAMPLE = 64 * 1024  # bytes the encoding detector looks at
+# Labels pages (and detectors) use for a subset of what the bytes really are, as browsers read
+# them (WHATWG Encoding): decoding with the superset keeps the characters the subset lacks.
+_SUPERSETS = {
+    "iso8859-1": "cp1252", "ascii": "cp1252",
+    "gb2312": "gb18030", "gbk": "gb18030",
+    "shift_jis": "cp932", "euc_kr": "cp949", "iso8859-9": "cp1254", "tis-620": "cp874",
+}
 
 # Signatures of files users feed by mistake (first bytes).
 _BINARY_MAGIC = {
@@ -45,7 +53,10 @@ _HTML_SIGNS = re.compile(
 
 def read_source(source: str | Path | BinaryIO) -> bytes:
     """Read raw bytes from a path, ``-`` (stdin) or a binary file object; gunzip when gzipped."""
-    name = "-" if source == "-" else str(getattr(source, "name", source))
+    if isinstance(source, (str, Path)):
+        name = str(source)
+    else:
+        name = str(getattr(source, "name", "input"))
     try:
         if source == "-":
             data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
@@ -122,12 +133,17 @@ def _try_declared(data: bytes, codec: str) -> str | None:
     """Decode as declared; a declaration that fails on many bytes is a lie (None)."""
     if codec.startswith("utf-16") or codec.startswith("utf-32"):
         return None  # a meta tag read as ASCII cannot be UTF-16; the BOM or detection decides
+    codec = _SUPERSETS.get(codec, codec)
     try:
         return data.decode(codec)
     except UnicodeDecodeError:
         text = data.decode(codec, errors="replace")
-        bad = text.count("\ufffd")
-        return text if bad <= max(8, len(text) // 1000) else None
+    bad = text.count("\ufffd")
+    if bad <= max(8, len(text) // 1000):
+        return text
+    # A UTF-8 page with some broken bytes still has more good non-ASCII text than bad.
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    return text if codec == "utf-8" and good > bad else None
 
 
 def _decode_as(data: bytes, encoding: str, name: str) -> str:
@@ -138,13 +154,16 @@ def _decode_as(data: bytes, encoding: str, name: str) -> str:
 
 
 def _detect(data: bytes, name: str) -> str:
-    """Guess the encoding of undeclared, non-UTF-8 bytes (bs4's UnicodeDammit)."""
+    """Guess the encoding of undeclared, non-UTF-8 bytes (bs4's UnicodeDammit, on a sample)."""
     from bs4.dammit import UnicodeDammit  # only for the rare page that needs it
 
-    dammit = UnicodeDammit(data, ["utf-8", "windows-1252"], is_html=True)
-    if dammit.unicode_markup is None:
+    # Detection is slow on big inputs and a sample decides as well as the whole.
+    dammit = UnicodeDammit(data[:DETECT_SAMPLE], is_html=True)
+    found = dammit.original_encoding
+    if dammit.unicode_markup is None or not found:
         raise DecodeError(f"{name}: cannot tell the text encoding (try --encoding)")
-    return dammit.unicode_markup
+    codec = codecs.lookup(found).name
+    return data.decode(_SUPERSETS.get(codec, codec), errors="replace")
 
 
 def _refuse_binary(data: bytes, name: str) -> None:
