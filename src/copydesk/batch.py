@@ -4,19 +4,21 @@ per-page time limit, progress and the error manifest. No heuristics live here.
 from __future__ import annotations
 
 import json
+import multiprocessing as mp
 import os
 import signal
 import sys
 import tempfile
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
-from .errors import CopydeskError, InputError, NoContentError, PageTimeout
+from .errors import CopydeskError, InputError, NoContentError, PageTimeout, reason
 from .options import Options
 
 # Longest first: "a.html.gz" loses ".html.gz", not just ".gz".
@@ -33,7 +35,7 @@ class Settings:
     front_matter: bool = False
     out_dir: Path | None = None  # None: outputs come back to the caller (JSON Lines)
     force: bool = False
-    timeout: float = 10.0
+    timeout: float = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,7 @@ class Outcome:
     def record(self) -> dict:
         data = asdict(self)
         data.pop("content")
+        data["seconds"] = round(self.seconds, 3)
         return data
 
 
@@ -71,45 +74,58 @@ def page_stem(name: str) -> str:
     return name
 
 
-def discover(root: Path) -> Iterator[Path]:
-    """Every page under root, in a stable order; symlinked folders are not followed (no loops)."""
-    for folder, dirs, files in os.walk(root, onerror=_walk_error):
+def discover(root: Path, errors: list[Outcome] | None = None,
+             skip: Path | None = None) -> Iterator[Path]:
+    """Every page under root, in a stable order. Symlinked folders are not followed (no loops);
+    folders that cannot be read land in errors; the resolved folder skip (our output) is left out.
+    """
+    def on_error(exc: OSError) -> None:
+        if errors is not None:
+            errors.append(Outcome(str(exc.filename), "failed",
+                                  f"cannot read folder ({exc.strerror or exc})"))
+
+    for folder, dirs, files in os.walk(root, onerror=on_error):
         dirs.sort()
+        if skip is not None:
+            dirs[:] = [d for d in dirs if (Path(folder) / d).resolve() != skip]
         for name in sorted(files):
             path = Path(folder) / name
             if is_page(path):
                 yield path
 
 
-def _walk_error(exc: OSError) -> None:
-    print(f"Error: {exc.filename}: {exc.strerror or 'cannot read folder'}", file=sys.stderr)
-
-
 def output_for(path: Path, root: Path, out_dir: Path, ext: str) -> Path:
     """``root/a/b.html.gz`` → ``out_dir/a/b.<ext>``; never a path outside out_dir."""
     rel = path.relative_to(root) if path != root else Path(path.name)
     parts = [p for p in rel.parts[:-1] if p not in ("", ".", "..")]
-    target = out_dir.joinpath(*parts, page_stem(rel.name) + "." + ext)
-    return target
+    return out_dir.joinpath(*parts, page_stem(rel.name) + "." + ext)
 
 
-def plan(inputs: Iterable[Path], out_dir: Path | None, ext: str) -> tuple[list[Job], list[str]]:
-    """Jobs for every page of every input; outputs two inputs would share are refused."""
+def plan(inputs: Iterable[Path], out_dir: Path | None,
+         ext: str) -> tuple[list[Job], list[Outcome]]:
+    """Jobs for every page of every input, and the inputs refused before any work: missing
+    paths, stdin, unreadable folders, and pages whose output another page already claims."""
     jobs: list[Job] = []
+    problems: list[Outcome] = []
     seen: dict[Path, Path] = {}
-    clashes: list[str] = []
+    skip = out_dir.resolve() if out_dir else None
     for item in inputs:
-        pages = discover(item) if item.is_dir() else [item]
+        if item == Path("-") or not (item.exists() or item.is_symlink()):
+            reason = "stdin cannot be part of a batch" if item == Path("-") else "no such file"
+            problems.append(Outcome(str(item), "failed", reason))
+            continue
+        pages = discover(item, problems, skip) if item.is_dir() else [item]
         root = item if item.is_dir() else item.parent
         for page in pages:
             out = output_for(page, root, out_dir, ext) if out_dir else None
             if out is not None and out in seen:
-                clashes.append(f"{page}: would overwrite the output of {seen[out]} ({out})")
+                problems.append(Outcome(str(page), "failed",
+                                        f"would overwrite {out}, the output of {seen[out]}"))
                 continue
             if out is not None:
                 seen[out] = page
             jobs.append(Job(page, out))
-    return jobs, clashes
+    return jobs, problems
 
 
 # -- one page ---------------------------------------------------------------------------------
@@ -121,7 +137,7 @@ def convert(job: Job, settings: Settings) -> Outcome:
     try:
         if job.output and not settings.force and _up_to_date(job.path, job.output):
             return Outcome(name, "skipped", "output is newer than the page", 0.0, str(job.output))
-        with _time_limit(settings.timeout):
+        with time_limit(settings.timeout):
             content = render_page(job.path, settings)
         if job.output:
             _check_inside(job.output, settings.out_dir)
@@ -129,11 +145,10 @@ def convert(job: Job, settings: Settings) -> Outcome:
             content = None
         return Outcome(name, "ok", None, time.perf_counter() - start,
                        str(job.output) if job.output else None, content)
-    except PageTimeout:
-        return Outcome(name, "timeout", f"took longer than {settings.timeout:g} s",
-                       time.perf_counter() - start)
+    except PageTimeout as exc:
+        return Outcome(name, "timeout", str(exc), time.perf_counter() - start)
     except CopydeskError as exc:
-        return Outcome(name, "failed", _reason(exc, name), time.perf_counter() - start)
+        return Outcome(name, "failed", reason(exc, name), time.perf_counter() - start)
     except (OSError, RecursionError, MemoryError, ValueError) as exc:
         return Outcome(name, "failed", f"{type(exc).__name__}: {exc}",
                        time.perf_counter() - start)
@@ -150,11 +165,6 @@ def render_page(path: Path, settings: Settings) -> str:
     if settings.fmt == "json" and settings.out_dir is None:
         return write(article, "json", indent=None)
     return write(article, settings.fmt, front_matter=settings.front_matter)
-
-
-def _reason(exc: Exception, name: str) -> str:
-    text = str(exc)
-    return text[len(name) + 2:] if text.startswith(name + ": ") else text
 
 
 def _up_to_date(page: Path, output: Path) -> bool:
@@ -188,61 +198,218 @@ def write_atomic(path: Path, content: str) -> None:
         raise
 
 
-class _time_limit:
-    """SIGALRM-based limit: it interrupts the page's Python code wherever it is."""
+class _Alarm(BaseException):
+    """Raised by the alarm; a BaseException so no `except Exception` in a step can swallow it."""
 
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self.usable = seconds > 0 and hasattr(signal, "setitimer")
 
-    def __enter__(self) -> None:
-        if self.usable:
-            try:
-                self.previous = signal.signal(signal.SIGALRM, _on_alarm)
-            except ValueError:  # not the main thread: no alarm there
-                self.usable = False
-                return
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.usable:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self.previous)
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise PageTimeout when the body outlives seconds (SIGALRM: interrupts Python code only;
+    C code that never returns is the pool's job, which kills the worker)."""
+    if seconds <= 0 or not hasattr(signal, "setitimer"):
+        yield
+        return
+    try:
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+    except ValueError:  # not the main thread: no alarm there
+        yield
+        return
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _Alarm:
+        raise PageTimeout(f"took longer than {seconds:g} s") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _on_alarm(signum: int, frame: object) -> None:
-    raise PageTimeout("page took too long")
+    raise _Alarm
 
 
 # -- many pages -------------------------------------------------------------------------------
 
+WORKER_PAGES = 400  # a worker retires after this many pages, so memory stays flat
+CHUNK_PAGES = 16  # pages handed to a worker at once: fewer round trips, still balanced
+
+
 def run(jobs: list[Job], settings: Settings, workers: int,
         on_outcome: Callable[[Outcome], None]) -> Counter:
-    """Convert every job, in order, calling on_outcome for each as it completes."""
+    """Convert every job, calling on_outcome for each as it completes (not in input order).
+
+    Pages run in worker processes, even with one worker, so a page that outlives its time
+    limit inside C code (where the alarm cannot reach) is stopped by killing its worker.
+    """
     counts: Counter = Counter()
-    for outcome in _outcomes(jobs, settings, workers):
+    outcomes = _serial(jobs, settings) if len(jobs) <= 1 else _Pool(settings, workers).run(jobs)
+    for outcome in outcomes:
         counts[outcome.status] += 1
         on_outcome(outcome)
     return counts
 
 
-def _outcomes(jobs: list[Job], settings: Settings, workers: int) -> Iterator[Outcome]:
-    if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            yield convert(job, settings)
-        return
-    chunk = max(1, min(32, len(jobs) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as pool:
+def _serial(jobs: list[Job], settings: Settings) -> Iterator[Outcome]:
+    for job in jobs:
+        yield convert(job, settings)
+
+
+def hard_limit(timeout: float) -> float | None:
+    """When a worker is killed: well after its own alarm should have fired."""
+    return timeout * 1.5 + 2.0 if timeout > 0 else None
+
+
+@dataclass(slots=True)
+class _Worker:
+    process: mp.process.BaseProcess
+    conn: Connection
+    pending: deque[Job] = field(default_factory=deque)
+    since: float = 0.0  # when its current page started (its last message)
+    done: int = 0
+
+
+class _Pool:
+    """Worker processes, each fed chunks of jobs through its own pipe."""
+
+    def __init__(self, settings: Settings, size: int) -> None:
+        self.settings, self.size = settings, max(1, size)
+        self.limit = hard_limit(settings.timeout)
+        method = "fork" if "fork" in mp.get_all_start_methods() else None
+        self.ctx = mp.get_context(method)
+        self.workers: list[_Worker] = []
+
+    def run(self, jobs: list[Job]) -> Iterator[Outcome]:
+        _preload()  # forked workers inherit the imported pipeline instead of importing it
+        queue = deque(jobs)
+        previous = _on_sigterm(_raise_interrupt)
         try:
-            yield from pool.map(convert, jobs, [settings] * len(jobs), chunksize=chunk)
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+            self.workers = [self._spawn() for _ in range(min(self.size, len(jobs)))]
+            while queue or any(w.pending for w in self.workers):
+                self._feed(queue)
+                yield from self._collect(queue)
+        finally:
+            self._stop_all()
+            _on_sigterm(previous)
+
+    def _spawn(self) -> _Worker:
+        ours, theirs = self.ctx.Pipe()
+        process = self.ctx.Process(target=_worker_main, args=(theirs, self.settings), daemon=True)
+        process.start()
+        theirs.close()
+        return _Worker(process, ours)
+
+    def _feed(self, queue: deque[Job]) -> None:
+        for index, worker in enumerate(self.workers):
+            if worker.pending or not queue:
+                continue
+            if worker.done >= WORKER_PAGES:
+                self._retire(worker)
+                worker = self.workers[index] = self._spawn()
+            size = max(1, min(CHUNK_PAGES, len(queue) // (self.size * 4)))
+            chunk = [queue.popleft() for _ in range(min(size, len(queue)))]
+            worker.pending.extend(chunk)
+            worker.since = time.monotonic()
+            worker.conn.send(chunk)
+
+    def _collect(self, queue: deque[Job]) -> Iterator[Outcome]:
+        busy = {w.conn: w for w in self.workers if w.pending}
+        for conn in wait(list(busy), timeout=self._wait_time()):
+            worker = busy[conn]
+            try:
+                outcome = conn.recv()
+            except (EOFError, OSError):
+                yield self._replace(worker, queue, "failed", self._death(worker))
+                continue
+            worker.pending.popleft()
+            worker.since = time.monotonic()
+            worker.done += 1
+            yield outcome
+        now = time.monotonic()
+        for worker in [w for w in self.workers if w.pending]:
+            if self.limit is not None and now - worker.since > self.limit:
+                reason = f"took longer than {self.settings.timeout:g} s (worker stopped)"
+                yield self._replace(worker, queue, "timeout", reason)
+
+    def _wait_time(self) -> float | None:
+        if self.limit is None:
+            return None
+        starts = [w.since for w in self.workers if w.pending]
+        return max(0.05, min(starts) + self.limit - time.monotonic()) if starts else 0.05
+
+    def _replace(self, worker: _Worker, queue: deque[Job], status: str, reason: str) -> Outcome:
+        """The worker's current page failed with it: kill it, requeue the rest of its chunk."""
+        job = worker.pending.popleft()
+        seconds = time.monotonic() - worker.since
+        queue.extendleft(reversed(worker.pending))
+        worker.pending.clear()
+        _kill(worker)
+        self.workers[self.workers.index(worker)] = self._spawn()
+        return Outcome(str(job.path), status, reason, seconds)
+
+    @staticmethod
+    def _death(worker: _Worker) -> str:
+        worker.process.join(1.0)
+        code = worker.process.exitcode
+        return f"worker died (signal {-code})" if code and code < 0 else "worker died"
+
+    def _retire(self, worker: _Worker) -> None:
+        try:
+            worker.conn.send(None)
+        except OSError:
+            pass
+        worker.process.join(5.0)
+        _kill(worker)
+
+    def _stop_all(self) -> None:
+        """Ask every worker to stop (SIGTERM lets a page being written remove its temp file)."""
+        for worker in self.workers:
+            if worker.process.is_alive():
+                worker.process.terminate()
+        for worker in self.workers:
+            worker.process.join(3.0)
+            _kill(worker)
+        self.workers = []
 
 
-def _worker_init() -> None:
-    # The parent handles Ctrl-C; workers just stop when the pool is shut down.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _kill(worker: _Worker) -> None:
+    if worker.process.is_alive():
+        worker.process.kill()
+        worker.process.join(3.0)
+    worker.conn.close()
+
+
+def _worker_main(conn: Connection, settings: Settings) -> None:
+    """A worker: chunks of jobs in, one Outcome per page out, until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which stops us
+    _on_sigterm(_exit_now)
+    try:
+        while (chunk := conn.recv()) is not None:
+            for job in chunk:
+                conn.send(convert(job, settings))
+    except (EOFError, OSError, SystemExit):
+        pass  # the parent is gone or told us to stop
+
+
+def _preload() -> None:
+    from . import pipeline, writers  # noqa: F401
+
+    for fmt in ("markdown", "json", "text"):
+        writers.writer(fmt)
+
+
+def _on_sigterm(handler: Any) -> Any:
+    try:
+        return signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread
+        return None
+
+
+def _raise_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _exit_now(signum: int, frame: object) -> None:
+    raise SystemExit(1)
 
 
 class Progress:
@@ -259,15 +426,19 @@ class Progress:
         if self.live and (now - self.last > 0.1 or self.done == self.total):
             self.last = now
             width = 30
-            filled = width * self.done // self.total
+            filled = width * min(self.done, self.total) // self.total
             self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] "
                               f"{self.done}/{self.total} pages")
             self.stream.flush()
 
-    def close(self) -> None:
+    def clear(self) -> None:
+        """Wipe the bar so a message can take the line; the next step draws it again."""
         if self.live:
             self.stream.write("\r" + " " * 60 + "\r")
             self.stream.flush()
+            self.last = 0.0
+
+    close = clear
 
 
 def manifest_line(outcome: Outcome) -> str:

@@ -4,13 +4,15 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from .batch import Job, Outcome, Progress, Settings, manifest_line, plan, run, write_atomic
-from .errors import CopydeskError, ExitCode
+from .batch import (Job, Outcome, Progress, Settings, manifest_line, page_stem, plan, run,
+                    time_limit, write_atomic)
+from .errors import CopydeskError, ExitCode, reason
 from .options import Options
 from .writers import FORMATS
 
@@ -51,7 +53,7 @@ def _rule_names() -> tuple[str, ...]:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Parallel workers for folders [default: all cores].")
 @click.option("--force", is_flag=True, help="Redo pages whose output is already up to date.")
-@click.option("--timeout", type=click.FloatRange(min=0), default=10.0, show_default=True,
+@click.option("--timeout", type=click.FloatRange(min=0), default=5.0, show_default=True,
               help="Seconds one page may take (0: no limit).")
 @click.option("--report", type=click.Path(path_type=Path),
               help="Write a JSON Lines manifest of every page's outcome.")
@@ -73,6 +75,8 @@ def main(inputs: tuple[Path, ...], fmt: str, output: Path | None, front_matter: 
     if unknown:
         raise click.UsageError(f"unknown rule {unknown[0]!r} for --keep (see --list-rules)")
     fmt = _FORMAT_ALIASES[fmt.lower()]
+    if not inputs and sys.stdin.isatty():
+        raise click.UsageError("no input: name a page or a folder, or pipe a page in")
     options = Options(input_format=input_format, encoding=encoding, url=url,
                       keep=frozenset(keep), keep_dateline=keep_dateline)
     settings = Settings(options=options, fmt=fmt, front_matter=front_matter, force=force,
@@ -83,14 +87,18 @@ def main(inputs: tuple[Path, ...], fmt: str, output: Path | None, front_matter: 
             code = _batch(inputs, output, settings, jobs, report)
         else:
             code = _single(inputs[0], output, settings, explain)
+    except click.ClickException:
+        raise  # usage errors: click prints them and exits 2
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         code = ExitCode.INTERRUPTED
+    except BrokenPipeError:  # `copydesk … | head`: the reader is gone, nothing to say
+        sys.stderr.close()
+        code = ExitCode.FAILED
     except Exception as exc:  # the last line of defence: one line, never a traceback
         if debug:
             raise
-        click.echo(f"Error: {exc}" if isinstance(exc, CopydeskError) else
-                   f"Error: unexpected {type(exc).__name__}: {exc}", err=True)
+        click.echo(f"Error: unexpected {type(exc).__name__}: {exc}", err=True)
         code = ExitCode.FAILED
     sys.exit(int(code))
 
@@ -105,8 +113,13 @@ def _single(source: Path, output: Path | None, settings: Settings, explain: bool
     from .writers import write
 
     name = "-" if source == Path("-") else str(source)
-    data = read_source("-" if name == "-" else source)
-    result = run_pipeline(data, options=settings.options, source=name)
+    try:
+        with time_limit(settings.timeout):
+            data = read_source("-" if name == "-" else source)
+            result = run_pipeline(data, options=settings.options, source=name)
+    except CopydeskError as exc:
+        click.echo(f"Error: {name}: {reason(exc, name)}", err=True)
+        return ExitCode.FAILED
     if explain:
         for rule, block in result.dropped:
             click.echo(f"{rule}: {block.text[:100]}", err=True)
@@ -117,10 +130,10 @@ def _single(source: Path, output: Path | None, settings: Settings, explain: bool
     text = write(article, settings.fmt, front_matter=settings.front_matter)
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
-    else:
-        if output.is_dir():
-            output = output / (Path(name).name.split(".")[0] + "." + FORMATS[settings.fmt])
-        write_atomic(output, text)
+        return ExitCode.OK
+    if output.is_dir():
+        output = output / f"{page_stem(Path(name).name)}.{FORMATS[settings.fmt]}"
+    write_atomic(output, text)
     return ExitCode.OK
 
 
@@ -128,33 +141,29 @@ def _batch(inputs: tuple[Path, ...], output: Path | None, settings: Settings,
            jobs: int | None, report: Path | None) -> ExitCode:
     if output is None and settings.fmt != "json":
         raise click.UsageError("several pages need -o FOLDER (or -f json for JSON Lines on stdout)")
-    missing = [p for p in inputs if p == Path("-") or not p.exists()]
-    for path in missing:
-        click.echo(f"Error: {path}: " + ("stdin cannot be part of a batch" if path == Path("-")
-                                         else "no such file or folder"), err=True)
-    existing = [p for p in inputs if p not in missing]
+    if output is not None and output.exists() and not output.is_dir():
+        raise click.UsageError(f"-o {output}: several pages need a folder, not a file")
     settings = replace(settings, out_dir=output)
-    planned, clashes = plan(existing, output, FORMATS[settings.fmt])
-    for clash in clashes:
-        click.echo(f"Error: {clash}", err=True)
+    planned, problems = plan(inputs, output, FORMATS[settings.fmt])
     if output is not None:
         output.mkdir(parents=True, exist_ok=True)
     workers = jobs or os.cpu_count() or 1
-    counts = _run_batch(planned, settings, workers, report)
-    failed = counts["failed"] + counts["timeout"] + len(clashes) + len(missing)
-    click.echo(_summary(counts, failed, len(planned)), err=True)
+    counts = _run_batch(planned, problems, settings, workers, report)
+    failed = counts["failed"] + counts["timeout"]
+    click.echo(_summary(counts, failed, len(planned) + len(problems)), err=True)
     return ExitCode.FAILED if failed else ExitCode.OK
 
 
-def _run_batch(planned: list[Job], settings: Settings, workers: int, report: Path | None):
-    progress = Progress(len(planned))
+def _run_batch(planned: list[Job], problems: list[Outcome], settings: Settings, workers: int,
+               report: Path | None) -> Counter:
+    progress = Progress(len(planned) + len(problems))
     manifest = report.open("w", encoding="utf-8") if report else None
     start = time.monotonic()
 
     def on_outcome(outcome: Outcome) -> None:
         progress.step()
         if outcome.status in ("failed", "timeout"):
-            progress.close()
+            progress.clear()
             click.echo(f"Error: {outcome.path}: {outcome.reason}", err=True)
         elif outcome.content is not None:
             click.echo(outcome.content)
@@ -163,7 +172,10 @@ def _run_batch(planned: list[Job], settings: Settings, workers: int, report: Pat
             manifest.flush()
 
     try:
+        for problem in problems:
+            on_outcome(problem)
         counts = run(planned, settings, workers, on_outcome)
+        counts["failed"] += len(problems)
     finally:
         progress.close()
         if manifest:
@@ -172,6 +184,6 @@ def _run_batch(planned: list[Job], settings: Settings, workers: int, report: Pat
     return counts
 
 
-def _summary(counts, failed: int, total: int) -> str:
+def _summary(counts: Counter, failed: int, total: int) -> str:
     return (f"{total} pages: {counts['ok']} converted, {counts['skipped']} up to date, "
             f"{failed} failed ({counts['seconds']} s)")

@@ -29,3 +29,9 @@ class NoContentError(CopydeskError):
 
 class PageTimeout(CopydeskError):
     """A page took longer than the per-page time limit."""
+
+
+def reason(exc: Exception, name: str) -> str:
+    """The error's message without the input's name, which the caller prints in front."""
+    text = str(exc)
+    return text[len(name) + 2:] if text.startswith(name + ": ") else text
