@@ -14,11 +14,11 @@ from .markdown import escape_md, markdown_table
 # Never visible to a reader, or never prose: removed in C before the walk.
 SKIP_TAGS = (
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-    "canvas", "video", "audio", "source", "track", "select", "option", "button", "input",
+    "canvas", "video", "audio", "source", "track", "select", "option", "input",
     "textarea", "head", "link", "meta", "map", "dialog", "frameset", "frame",
 )
 _HIDDEN = etree.XPath(
-    "//body//*[@hidden or @aria-hidden='true' or "
+    "//*[@hidden or @aria-hidden='true' or "
     "contains(translate(@style, ' ', ''), 'display:none') or "
     "contains(translate(@style, ' ', ''), 'visibility:hidden')]"
 )
@@ -34,20 +34,28 @@ LEAF_KINDS = {
 _EMPHASIS = {"strong": "**", "b": "**", "em": "*", "i": "*", "code": "`"}
 _WS = re.compile(r"\s+")
 _TABLE_BLOCKY = etree.XPath(".//*[self::p or self::div or self::table or self::ul or self::h2]")
+# libxml2 never closes a <button> at a <div>, so one unclosed menu button can swallow the page.
+_HOLDS_BLOCKS = etree.XPath(
+    "boolean(.//*[self::div or self::p or self::main or self::article or self::section])"
+)
 
 
 def from_html(root: html.HtmlElement, base_url: str | None = None,
               options: Options = DEFAULT) -> Page:
-    """Prune what no reader sees, then walk the body once into blocks."""
-    body = root.find("body")
-    if body is None:
-        body = root
+    """Prune what no reader sees, then walk the document once into blocks.
+
+    The walk starts at the root, not <body>: after a stray ``</html>`` libxml2 puts the rest
+    of the page beside <body> or in a second top-level element, and that rest is often the
+    article (<head> is pruned).
+    """
+    for stray in [el for el in root.itersiblings() if isinstance(el.tag, str)]:
+        root.append(stray)
+    etree.strip_elements(root, *SKIP_TAGS, with_tail=False)
     for el in _HIDDEN(root):
-        if el.getparent() is not None:
+        if el.getparent() is not None and not _streamed(el):
             el.drop_tree()
-    etree.strip_elements(body, *SKIP_TAGS, with_tail=False)
     walker = _Walker(base_url, options.max_depth)
-    walker.walk(body, 0, -1)
+    walker.walk(root, 0, -1)
     walker.flush()
     return Page(blocks=walker.blocks, containers=walker.containers)
 
@@ -105,6 +113,8 @@ class _Walker:
             self.pre(el)
         elif tag == "table" and not _TABLE_BLOCKY(el):
             self.table(el)
+        elif tag == "button" and not _HOLDS_BLOCKS(el):
+            return  # a control's label; its tail is added by the caller
         else:
             self.container(el, tag, depth)
 
@@ -202,6 +212,13 @@ class _Walker:
     def absolute(self, href: str) -> str:
         href = href.strip()
         return urljoin(self.base_url, href) if self.base_url else href
+
+
+def _streamed(el: html.HtmlElement) -> bool:
+    """A ``hidden`` holder right under <body>: streaming renderers (React's ``<div hidden
+    id="S:0">``) park server-rendered sections there until a script moves them into place."""
+    parent = el.getparent()
+    return el.get("hidden") is not None and parent is not None and parent.tag in ("body", "html")
 
 
 def _kind_inside(tag: str, outer: str) -> str:
