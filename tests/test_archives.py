@@ -133,6 +133,11 @@ def test_spans_cover_every_record_once():
     assert pieces == [i.index for i in archives.expand(data)]
 
 
+def test_spans_of_what_is_not_a_warc_are_refused():
+    with pytest.raises(InputError, match="not a readable WARC"):
+        archives.warc_spans(b"<html>no</html>" * 20, 4)
+
+
 def test_a_span_stops_before_its_stop_record():
     data = news_warc(5)
     first = archives.warc_spans(data, 4)[0]

@@ -126,6 +126,20 @@ def test_missing_inputs_and_clashing_outputs_are_reported(client, tmp_path: Path
     assert reasons[0] == "no such file or folder" and reasons[1].startswith("would overwrite")
 
 
+def test_an_empty_folder_is_not_missing(client, tmp_path: Path):
+    (tmp_path / "empty").mkdir()
+    assert dask_run(client, [tmp_path / "empty"], tmp_path / "o", Settings(Options()))[0] \
+        == Counter()
+
+
+def test_a_large_file_that_is_not_a_warc_fails_with_its_reason(client, tmp_path: Path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "fake.warc").write_bytes(b"<html>not a crawl</html>" * 10)
+    counts, seen = dask_run(client, [tmp_path / "in"], tmp_path / "o", Settings(Options()),
+                            span_bytes=0)
+    assert counts == Counter({"failed": 1}) and "not a readable WARC" in seen[0].reason
+
+
 def test_json_lines_come_back_when_there_is_no_output_folder(client, pages: Path):
     counts, seen = dask_run(client, [pages / "p0.html"], None, Settings(Options(), fmt="json"))
     assert counts == Counter({"ok": 1})

@@ -124,6 +124,8 @@ def warc_spans(source: str | Path | bytes | BinaryIO, size: int) -> list[Span]:
     """
     cuts: list[tuple[int, int]] = []
     with _open(source, 0) as stream:
+        if _kind_of(None, stream.peek(4096)) != "warc":
+            raise InputError(f"{_name(source)}: not a readable WARC file (no WARC/ header)")
         records = _warc_reader(stream, parse=False)
         for index, _ in enumerate(_guarded(records)):
             if index % size == 0:
@@ -384,7 +386,7 @@ def convert_container(source: str, rel: str, out_dir: str | None, settings: Sett
                 else None
             outcomes.append(_one(item, source, output, settings, store, since))
     except CopydeskError as exc:
-        outcomes.append(Outcome(source, "failed", _reason(exc, source)))
+        outcomes.append(Outcome(source, "failed", without_name(str(exc), source)))
     summary = skipped_outcome(source, stats)
     return outcomes + ([summary] if summary else [])
 
@@ -395,13 +397,13 @@ def _one(item: Item, container: str, output: str | None, settings: Settings, sto
         outcome = Outcome(f"{container}#{item.index}", "skipped",
                           "output is newer than the container", 0.0, output)
     else:
-        outcome = convert_item(item, container, settings, output, store.write)
+        outcome = convert_item(item, f"{container}#{item.index}", settings, output, store.write)
     return RecordOutcome(*(getattr(outcome, f.name) for f in fields(Outcome)),
                          url=item.url, record_id=item.record_id)
 
 
-def _reason(exc: Exception, name: str) -> str:
-    text = str(exc)
+def without_name(text: str, name: str) -> str:
+    """An error message without the page name the manifest already holds."""
     return text[len(name) + 2:] if text.startswith(name + ": ") else text
 
 
@@ -419,17 +421,16 @@ def render_item(item: Item, settings: Settings, source: str) -> str:
     return write(article, settings.fmt, front_matter=settings.front_matter)
 
 
-def convert_item(item: Item, container: str, settings: Settings, output: str | None,
-                 writer: Callable[[str, str], None]) -> Outcome:
+def convert_item(item: Item, name: str, settings: Settings, output: str | None,
+                 writer: Callable[[str, str], None], source: str | None = None) -> Outcome:
     """Render one item and hand the text to ``writer(output, text)``; failures are Outcomes.
 
-    The Outcome's path is ``<container>#<record index>``.
+    ``name`` is the Outcome's path; ``source`` the Article's (default: the record's URL).
     """
-    name = f"{container}#{item.index}"
     start = time.perf_counter()
     try:
         with time_limit(settings.timeout):
-            text = render_item(item, settings, item.url or name)
+            text = render_item(item, settings, source or item.url or name)
         if output is not None:
             writer(output, text)
             return Outcome(name, "ok", None, time.perf_counter() - start, output)
@@ -438,7 +439,7 @@ def convert_item(item: Item, container: str, settings: Settings, output: str | N
         return Outcome(name, "timeout", str(exc), time.perf_counter() - start)
     except (CopydeskError, OSError, RecursionError, MemoryError, ValueError) as exc:
         reason = str(exc) if isinstance(exc, CopydeskError) else f"{type(exc).__name__}: {exc}"
-        return Outcome(name, "failed", reason, time.perf_counter() - start)
+        return Outcome(name, "failed", without_name(reason, name), time.perf_counter() - start)
 
 
 def item_output(container_rel: str, item: Item, kind: str, ext: str) -> str:

@@ -120,7 +120,7 @@ def plan(inputs: Iterable[str], out: str | None, ext: str, span_bytes: int = SPA
     claimed: dict[str, str] = {}
     for given in inputs:
         found = list(_discover(given))
-        if not found:
+        if not found and not _exists(*_fs(given)):
             refused.append(Outcome(given, "failed", "no such file or folder"))
         for source, rel, size in found:
             if archives.is_container(rel):
@@ -186,7 +186,10 @@ def work(task: Task, out: str | None, settings: Settings) -> list[Outcome] | lis
     if task.kind == "pages":
         return [convert_page(s, o, settings, store) for s, o in zip(task.sources, task.outputs)]
     if task.kind == "index":
-        return archives.warc_spans(task.sources[0], task.every)
+        try:
+            return archives.warc_spans(task.sources[0], task.every)
+        except CopydeskError as exc:
+            return [Outcome(task.sources[0], "failed", str(exc))]
     return archives.convert_container(task.sources[0], task.rel, out, settings, store, task.span)
 
 
