@@ -39,3 +39,18 @@ def test_hidden_elements_elsewhere_are_pruned() -> None:
         f"<p>{PROSE}</p></div></body></html>"
     )
     assert texts(markup) == [PROSE]
+
+
+def test_data_table_with_paragraphs_in_cells_is_one_table_block() -> None:
+    markup = ("<html><body><table><tr><th><p>Food</p></th><th><p>Grams</p></th></tr>"
+              "<tr><td><p>Oats</p></td><td><div>100g</div></td></tr></table></body></html>")
+    found = [b for b in from_html(dom.parse(markup)).blocks if b.text]
+    assert [b.kind for b in found] == ["table"]
+    assert "| Oats | 100g |" in found[0].md
+
+
+def test_table_with_a_prose_column_is_walked_as_layout() -> None:
+    long_cell = " ".join([PROSE] * 6)
+    markup = f"<html><body><table><tr><td>Menu</td><td><p>{long_cell}</p></td></tr></table></body></html>"
+    found = [b for b in from_html(dom.parse(markup)).blocks if b.text]
+    assert [b.kind for b in found] == ["p", "p"]

@@ -33,7 +33,13 @@ LEAF_KINDS = {
 }
 _EMPHASIS = {"strong": "**", "b": "**", "em": "*", "i": "*", "code": "`"}
 _WS = re.compile(r"\s+")
-_TABLE_BLOCKY = etree.XPath(".//*[self::p or self::div or self::table or self::ul or self::h2]")
+# A table holding these lays out a page; a <p> or <div> in a cell is just CMS markup.
+_TABLE_LAYOUT = etree.XPath(
+    "boolean(.//*[self::table or self::ul or self::ol or self::h1 or self::h2 or self::h3 "
+    "or self::blockquote or self::article or self::section])"
+)
+# A cell longer than this is a column of prose (a layout table), not a datum.
+_CELL_PROSE = 400
 # libxml2 never closes a <button> at a <div>, so one unclosed menu button can swallow the page.
 _HOLDS_BLOCKS = etree.XPath(
     "boolean(.//*[self::div or self::p or self::main or self::article or self::section])"
@@ -111,8 +117,8 @@ class _Walker:
             self.inline(el, tag, depth, parent)
         elif tag == "pre":
             self.pre(el)
-        elif tag == "table" and not _TABLE_BLOCKY(el):
-            self.table(el)
+        elif tag == "table" and not _TABLE_LAYOUT(el) and self.table(el):
+            return
         elif tag == "button" and not _HOLDS_BLOCKS(el):
             return  # a control's label; its tail is added by the caller
         else:
@@ -195,19 +201,23 @@ class _Walker:
                 text=code, md=code, kind="pre", index=len(self.blocks), path=tuple(self.path),
             ))
 
-    def table(self, el: html.HtmlElement) -> None:
-        self.flush()
+    def table(self, el: html.HtmlElement) -> bool:
+        """A data table becomes one block; False leaves a layout table to the walk."""
         rows = [[_WS.sub(" ", cell.text_content()).strip() for cell in tr.iter("td", "th")]
                 for tr in el.iter("tr")]
         rows = [row for row in rows if any(row)]
+        if any(len(cell) > _CELL_PROSE for row in rows for cell in row):
+            return False
+        self.flush()
         if not rows:
-            return
+            return True
         text = "\n".join(" ".join(c for c in row if c) for row in rows)
         links = sum(len(a.text_content().strip()) for a in el.iter("a"))
         self.blocks.append(Block(
             text=text, md=markdown_table(rows), kind="table", index=len(self.blocks),
             path=tuple(self.path), link_chars=min(links, len(text)),
         ))
+        return True
 
     def absolute(self, href: str) -> str:
         href = href.strip()
