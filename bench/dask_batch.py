@@ -7,7 +7,8 @@ dev article pages copied to a temporary folder, then on one WARC.gz built from t
 (cut into record spans so both workers share it). Cluster start-up (and the workers' first
 import of copydesk) is timed apart: it is paid once per cluster, not per batch.
 Not named bench/distributed.py: with bench/ on sys.path (pytest, the other scripts) that file
-would shadow the dask.distributed package in spawned workers. Every run converts everything (--force semantics).
+would shadow the dask.distributed package in spawned workers.
+Every run converts everything (--force semantics).
 
 Data: WCXB dev split (Web Content eXtraction Benchmark) by Murrough Foley, CC-BY-4.0.
 """

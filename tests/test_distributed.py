@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
+import signal
 import sys
+import threading
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -123,7 +127,14 @@ def test_missing_inputs_and_clashing_outputs_are_reported(client, tmp_path: Path
                                      tmp_path / "gone"], tmp_path / "o", Settings(Options()))
     reasons = sorted(o.reason for o in seen if o.status == "failed")
     assert counts == Counter({"ok": 1, "failed": 2})
-    assert reasons[0] == "no such file or folder" and reasons[1].startswith("would overwrite")
+    assert reasons[0] == "no such file" and reasons[1].startswith("would overwrite")
+
+
+def test_an_output_folder_inside_the_input_is_not_read_back(client, pages: Path):
+    dask_run(client, [pages], pages / "out", Settings(Options(), fmt="text"))
+    (pages / "out" / "stray.html").write_text(page("Stray"))
+    counts, _ = dask_run(client, [pages], pages / "out", Settings(Options(), fmt="text"))
+    assert counts == Counter({"skipped": 6, "failed": 1})
 
 
 def test_an_empty_folder_is_not_missing(client, tmp_path: Path):
@@ -175,3 +186,26 @@ def test_missing_dask_names_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(InputError, match=r"copydesk\[dask\]"):
         distributed.run(["x"], None, Settings(Options()), "tcp://127.0.0.1:9", lambda o: None)
+
+
+def test_a_worker_that_dies_mid_batch_has_its_share_redone(client, tmp_path: Path):
+    root = tmp_path / "in"
+    root.mkdir()
+    for i in range(64):
+        (root / f"p{i:02d}.html").write_text(page(f"Page {i}") * 3)
+    victim = sorted(client.run(os.getpid).items())[0][1]
+    done: list[Outcome] = []
+
+    def kill_one_worker() -> None:  # SIGKILL once some pages are written: a real crash
+        while not done:
+            time.sleep(0.01)
+        os.kill(victim, signal.SIGKILL)
+
+    killer = threading.Thread(target=kill_one_worker)
+    killer.start()
+    counts = distributed.run([str(root)], str(tmp_path / "o"), Settings(Options()), client,
+                             done.append)
+    killer.join()
+    assert victim not in client.run(os.getpid).values()
+    assert counts["ok"] + counts["skipped"] == 64 and not counts["failed"]
+    assert len(list((tmp_path / "o").glob("*.md"))) == 64

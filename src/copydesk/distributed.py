@@ -119,9 +119,9 @@ def plan(inputs: Iterable[str], out: str | None, ext: str, span_bytes: int = SPA
     refused: list[Outcome] = []
     claimed: dict[str, str] = {}
     for given in inputs:
-        found = list(_discover(given))
+        found = list(_discover(given, out))
         if not found and not _exists(*_fs(given)):
-            refused.append(Outcome(given, "failed", "no such file or folder"))
+            refused.append(Outcome(given, "failed", "no such file"))
         for source, rel, size in found:
             if archives.is_container(rel):
                 big = archives.container_kind(rel) == "warc" and size > span_bytes
@@ -130,8 +130,8 @@ def plan(inputs: Iterable[str], out: str | None, ext: str, span_bytes: int = SPA
                 continue
             output = _join(out, _page_output(rel, ext)) if out else None
             if output is not None and output in claimed:
-                refused.append(Outcome(source, "failed", f"would overwrite the output of "
-                                                         f"{claimed[output]} ({output})"))
+                refused.append(Outcome(source, "failed", f"would overwrite {output}, the output "
+                                                         f"of {claimed[output]}"))
                 continue
             claimed[output or source] = source
             pages.append((source, output))
@@ -141,9 +141,11 @@ def plan(inputs: Iterable[str], out: str | None, ext: str, span_bytes: int = SPA
     return tasks, refused
 
 
-def _discover(given: str) -> Iterator[tuple[str, str, int]]:
-    """(source URL, path below the input folder, size) of each page and container."""
+def _discover(given: str, out: str | None) -> Iterator[tuple[str, str, int]]:
+    """(source URL, path below the input folder, size) of each page and container; like the
+    local batch, an output folder inside the input folder is left out (our own outputs)."""
     fs, root = _fs(given)
+    skip = _inside(fs, out)
     wanted = lambda name: is_page(Path(name)) or archives.is_container(name)  # noqa: E731
     if not fs.isdir(root):
         if fs.exists(root):
@@ -151,12 +153,23 @@ def _discover(given: str) -> Iterator[tuple[str, str, int]]:
         return
     local = _is_local(fs)
     for path, info in sorted(fs.find(root, detail=True).items()):
-        if not wanted(path) or (local and _through_symlink(root, path)):
+        if not wanted(path) or (local and _through_symlink(root, path)) or \
+                (skip and path.startswith(skip)):
             continue
         rel = PurePosixPath(path).relative_to(root).as_posix()
         # Named as the user named the folder, like the local batch (a page's JSON shows it).
         source = str(Path(given) / rel) if "://" not in given else _join(given, rel)
         yield source, rel, int(info.get("size") or 0)
+
+
+def _inside(fs: Any, out: str | None) -> str | None:
+    """The output folder's path prefix when it lives on the same filesystem as the input."""
+    if not out:
+        return None
+    out_fs, inner = _fs(out)
+    if type(out_fs) is not type(fs):
+        return None
+    return (str(Path(inner).resolve()) if _is_local(fs) else inner.rstrip("/")) + "/"
 
 
 def _through_symlink(root: str, path: str) -> bool:
