@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing as mp
+import os
 import signal
 import sys
 import time
@@ -58,8 +59,8 @@ def call(tool: str, page: dataset.Page, markup: str, dump: str | None, cache: Pa
          timeout: float) -> tuple[dict, str | None, float, bool]:
     """Run (or load from cache) one tool on one page: output, error, seconds, cached?"""
     path = cache_file(cache, tool, page.set, page.pid) if cache and tool not in ("copydesk", RAW) else None
-    if path and path.exists():
-        hit = json.loads(path.read_text(encoding="utf-8"))
+    hit = read_cache(path) if path else None
+    if hit:
         return hit["out"], hit["error"], hit["seconds"], True
     doc, adapter = tool_input(tool, page.set, markup, dump)
     signal.setitimer(signal.ITIMER_REAL, timeout)
@@ -68,9 +69,24 @@ def call(tool: str, page: dataset.Page, markup: str, dump: str | None, cache: Pa
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
     if path:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps({"out": out, "error": err, "seconds": secs}), encoding="utf-8")
+        write_cache(path, {"out": out, "error": err, "seconds": secs})
     return out, err, secs, False
+
+
+def read_cache(path: Path) -> dict | None:
+    """A cached peer result, or None when missing or unreadable."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def write_cache(path: Path, entry: dict) -> None:
+    """Atomic write, so concurrent benchmark runs never read half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(entry), encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def score(tool: str, page: dataset.Page, out: dict, err: str | None, secs: float, cached: bool) -> dict:
