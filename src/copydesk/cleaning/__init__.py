@@ -29,6 +29,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("inline_promos", rules.inline_promos),
     ("newsletter_prompts", rules.newsletter_prompts),
     ("advertisements", rules.advertisements),
+    ("disclosures", rules.disclosures),
     ("author_bios", rules.author_bios),
     ("tag_lists", rules.tag_lists),
     ("bylines_and_stamps", rules.bylines_and_stamps),

@@ -42,7 +42,8 @@ TOKENS = {
         "pager", "skip-link", "skip-to-content", "toc", "table-of-contents",
     ),
     "footer": token_group("footer", "site-footer", "copyright", "colophon"),
-    "cookie": token_group("cookie", "cookies", "consent", "gdpr", "cmp", "cookie-banner"),
+    # Not "cmp": Adobe Experience Manager prefixes every component with it.
+    "cookie": token_group("cookie", "cookies", "consent", "gdpr", "cookie-banner"),
     "ads": token_group(
         "ad", "ads", "advert", "adverts", "advertisement", "advertising", "adsense", "dfp",
         "sponsor", "sponsored", "ad-slot", "adslot", "ad-container", "ad-wrapper", "gpt-ad",
@@ -53,13 +54,14 @@ TOKENS = {
     ),
     "tags": token_group("tags", "tag-list", "tagcloud", "tag-cloud", "post-tags", "entry-tags",
                         "categories", "cat-links", "tags-links", "topics"),
-    "meta": token_group("byline", "dateline", "post-meta", "entry-meta", "article-meta",
+    "meta": token_group("byline", "dateline", "post-meta", "entry-meta", "article-meta", "story-meta",
                         "meta-info", "posted-on", "timestamp", "publish-date", "author-name"),
     "caption": token_group("caption", "wp-caption-text", "credit", "credits", "image-credit",
                            "photo-credit", "figcaption"),
     "sidebar": token_group("sidebar", "side-bar", "rail", "right-rail", "widget-area"),
-    "tools": token_group("print", "font-size", "fontsize", "text-size", "article-tools",
-                         "toolbar", "tools"),
+    # Not bare "print" or "font-size": utility classes ("d-print-none", "has-small-font-size").
+    "tools": token_group("print-button", "print-link", "text-size", "article-tools", "toolbar",
+                         "tools"),
 }
 
 # Tags and ARIA roles that name a kind of boilerplate by themselves.
@@ -84,12 +86,16 @@ SHARE_TEXT = phrases(
     r"spread the love|click to (?:share|email|print)(?: on \w+)?|tweet(?: this)?|pin(?: it)?|"
     r"email|e-mail|facebook|twitter|linkedin|whatsapp|reddit|telegram|pinterest|flipboard|"
     r"copy link|teilen|diesen artikel teilen|partager(?: cet article| sur \w+)?|"
-    r"compartir(?: en \w+)?|share this:|like this:)"
-    r"(?:\s*\(opens in new window\))?\s*[:.]?$"
+    r"compartir(?: en \w+)?|share this:|like this:|share (?:it|this|article|post|story)(?: on)?|"
+    r"pin (?:this |it )?for later!?|"
+    r"follow (?:us|me)(?: on (?:social media|\w+(?: (?:and|&) \w+)?))?|stay connected(?: with (?:us|me))?|"
+    r"folgen sie uns(?: auf \w+)?|suivez-nous(?: sur \w+)?|síguenos(?: en \w+)?)"
+    r"(?:\s*\(opens in new window\))?\s*[:.!]?$"
 )
 CREDIT_TEXT = phrases(
-    r"^\(?(?:photo|photograph|image|picture|pic|credit|foto|bild|crédit|crédito|illustration)s?"
-    r"(?: by| credit| courtesy(?: of)?)?\s*[:/©]",
+    r"^\(?(?i:(?:(?:featured?|header|top|cover) )?(?:photo|photograph|image|picture|pic|credit|foto|"
+    r"bild|crédit|crédito|illustration)s?(?: by| credit| courtesy(?: of)?| source| via)?)\s*[:/©]",
+    r"^(?i:(?:featured?|header|top|cover) (?:photo|image|illustration)s? (?:by|via|courtesy of)) ",
     r"\((?:AP|AFP|EPA|Reuters|Getty|dpa)(?: Photo)?/[^)]{2,60}\)\s*$",
     r"(?:^|/|\s)(?:Getty Images|Shutterstock|iStock(?:photo)?|Alamy|AFP|Reuters|AP Photo|EPA|"
     r"dpa|Bloomberg|AP|Associated Press|picture alliance|Unsplash)\s*\)?\s*$",
@@ -99,40 +105,61 @@ VIDEO_TEXT = phrases(
     r"\(Published \d{1,2}/\d{1,2}/\d{2,4}\)",
     r"^(?:WATCH|VIDEO|LISTEN|AUDIO|PODCAST|PLAY VIDEO)\b\s*[:|\-–—]",
     r"^listen to (?:this|the) (?:article|story)",
-    r"^(?:artikel anhören|écouter cet article|escuchar (?:este )?artículo)",
     r"\(\d{1,2}:\d{2}\)\s*$",
     r"^(?:video|watch)\s*$",
     flags=0,
 )
-VIDEO_TEXT_CI = phrases(r"^listen to (?:this|the) (?:article|story)", r"^watch:", r"^video:")
+VIDEO_TEXT_CI = phrases(
+    r"^listen to (?:this|the) (?:article|story)", r"^watch:", r"^video:",
+    r"^(?:artikel (?:vor)?an(?:hören|zuhören)|écouter (?:cet |l')article|escuchar (?:este )?artículo)",
+)
 PROMO_TEXT = phrases(
     r"^(?:read more|more|related|recommended|more from|also read|see also|read also|"
     r"related (?:articles?|stories|posts|content|coverage|reading)|read next|up next|"
     r"you may also like|you might also like|don't miss|trending|popular|most read|"
     r"lesen sie auch|mehr zum thema|auch interessant|weitere artikel|à lire aussi|lire aussi|"
     r"sur le même sujet|lee también|te puede interesar|más información|relacionad[oa]s?)"
-    r"\b\s*(?:[:»>|\-–—]|$)"
+    r"\b\s*(?:[:»>|\-–—]|$)",
+    # A short heading naming a list of other stories: "Recommended Stories", "Recent posts:".
+    r"^(?:related|recommended|recent|popular|trending|latest|similar|featured|more|other|top)"
+    r"(?: \w+)? (?:stories|articles|posts|reads|reading|videos|news|guides|blogs?)"
+    r"(?: you (?:may|might) (?:like|enjoy))?\s*[:.!]?$",
+    r"^(?:keep reading|continue reading|previous (?:article|post|story)|next (?:article|post|story)|"
+    r"more (?:from|by) (?:the |this )?\w+(?: \w+)?|you (?:may|might) (?:also )?(?:like|enjoy)|"
+    r"you may be interested in.{0,40}|weiterlesen|ähnliche artikel|articles similaires|"
+    r"à lire également|artículos relacionados|te puede gustar)\s*[:.!]?$",
 )
 NEWSLETTER_TEXT = phrases(
     r"^(?:sign up|subscribe|already a subscriber|get (?:the|our) [^.]{0,60}newsletter|"
     r"join (?:our|the) (?:newsletter|mailing list)|newsletter|"
     r"subscribe to (?:our|the) [^.]{0,40}|enter your email|"
     r"jetzt abonnieren|newsletter abonnieren|abonnez-vous|inscrivez-vous|suscríbete|"
-    r"suscribirse|become a (?:member|subscriber))",
+    r"suscribirse|become a (?:member|subscriber))\b",
     r"(?:sign up|subscribe)(?: now)? (?:for|to) (?:our|the|free)",
     r"^to continue reading",
+    r"^(?:join|get|sign up for|subscribe to) (?:our |the |my )?[^.]{0,40}newsletters?[!.]?$",
+    r"^thank you!? please check your inbox",
+    r"\bunsubscribe at any time\b",
+    r"^by (?:entering|submitting|providing) your email",
+    r"^(?:this (?:article|story|content) is (?:exclusive|available only) to [^.]{0,30}subscribers)",
+    r"^(?:melden sie sich (?:jetzt )?für unseren newsletter an|recevez notre newsletter|"
+    r"recibe nuestro boletín)",
     r"^this (?:article|content) is (?:for|only available to) (?:subscribers|members)",
 )
 COMMENT_TEXT = phrases(
     r"^(?:leave a (?:reply|comment)|post a comment|add a comment|\d+ (?:comments?|responses?)|"
-    r"comments?|your email address will not be published|required fields are marked|"
-    r"%d bloggers like this|\d* ?bloggers? likes? this|like this:|like loading|loading\s*(?:\.\.\.|…)|"
+    r"your email address will not be published|required fields are marked|"
+    r"%d bloggers like this|\d* ?bloggers? likes? this|like loading|"
     r"comments are closed|cancel reply|you must be logged in to post a comment|"
-    r"kommentare?|kommentar schreiben|laisser un commentaire|commentaires?|"
-    r"deja un comentario|comentarios?|be the first to (?:comment|like this))\b"
+    r"kommentar schreiben|laisser un commentaire|deja un comentario|"
+    r"be the first to (?:comment|like this))\b",
+    # Whole-line labels: "Comments (12)", "Like this:", "Loading…", "Reply".
+    r"^(?:comments?|kommentare?|commentaires?|comentarios?|like this|reply|antworten|répondre|"
+    r"responder|join the (?:conversation|discussion)|loading\s*(?:\.\.\.|…)?)\s*(?:\(\d+\))?\s*:?$",
 )
 COPYRIGHT_TEXT = phrases(
-    r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}|[a-z])",
+    r"^(?:copyright\s*)?(?:©|\(c\))\s*\S",
+    r"^copyright\s+(?:\d{4}|by\b)",
     r"all rights reserved\.?",
     r"^this material may not be published, broadcast, rewritten,? or redistributed",
     r"^(?:source link|source|originally published (?:at|on|by)\b.{0,80})$",
@@ -144,6 +171,13 @@ COOKIE_TEXT = phrases(
     r"cookie (?:settings|policy|preferences)|manage (?:consent|cookies)|"
     r"wir verwenden cookies|nous utilisons des cookies|utilizamos cookies)\b"
 )
+# "… we'd like to use cookies to give you a smooth browsing experience": cookies named together
+# with what a banner asks for.
+COOKIE_WORD = phrases(r"\b(?:cookies|cookie-richtlinie|témoins)\b")
+CONSENT_WORD = phrases(
+    r"\b(?:accept|consent|agree|preferences|settings|browsing experience|privacy (?:policy|notice)|"
+    r"zustimm\w*|einwilligung|datenschutz\w*|accepter|consentement|aceptar|consentimiento)"
+)
 AD_TEXT = phrases(
     r"^(?:advertisement|advertisment|sponsored(?: content)?|ad|ads|anzeige|werbung|publicité|"
     r"publicidad|paid content|partner content|story continues below(?: advertisement)?|"
@@ -153,11 +187,31 @@ STAMP_TEXT = phrases(
     r"^(?:updated|published|posted|last updated|aktualisiert|mis à jour|actualizado)"
     r"(?: on| at)?:?\s.{0,60}$",
     r"^\d+ (?:min(?:ute)?s?|hours?|days?) ago$",
-    r"^\d+ min(?:ute)?s? read$",
+    r"^(?:by [^.]{2,60}?[ ·|•—-]+)?\d+ min(?:ute)?s? read$",
+    r"^(?:\d+ min\.? )?(?:lesezeit|de lecture|de lectura)",
+    r"^(?:medically |fact[- ]checked |expert[- ])?(?:reviewed|written|edited|fact[- ]checked) by "
+    r"[^.]{2,80}$",
 )
 TOOLS_TEXT = phrases(
     r"^(?:print|print this (?:article|page)|email this|font size|text size|a\+ ?a-|"
-    r"save|save article|bookmark|gift this article|drucken|imprimer|imprimir)\s*$"
+    r"save|save article|bookmark|gift this article|drucken|imprimer|imprimir|"
+    r"log ?in|sign ?in|log ?out|register|my account|login/signup|anmelden|se connecter|"
+    r"iniciar sesión)\s*$"
+)
+# Affiliate and editorial-independence notices: "We may earn a commission from links …".
+DISCLOSURE_TEXT = phrases(
+    r"\b(?:earns?|receives?|get) (?:us )?(?:a )?(?:small )?(?:affiliate )?(?:commissions?|"
+    r"compensation)\b[^.]{0,60}\b(?:links?|purchases?|clicks?)\b",
+    r"\b(?:links?|purchases?)[^.]{0,60}\b(?:earn|receive)s? (?:us )?(?:a )?(?:small )?"
+    r"(?:affiliate )?(?:commissions?|compensation)",
+    r"^as an amazon associate",
+    r"\b(?:contains?|uses?|may include) affiliate links\b",
+    r"^(?:products are|everything we recommend is) (?:chosen|selected|tested) independently",
+    r"^we independently (?:evaluate|test|review|research|select)",
+    r"\b(?:is|are) (?:a )?reader-supported\b",
+    r"\bsupported by commissions\b",
+    r"^(?:disclosure|affiliate disclosure|advertiser disclosure)\s*:",
+    r"\b(?:affiliate-links?|provisionslinks?|liens affiliés|enlaces de afiliados)\b",
 )
 TAGS_TEXT = phrases(
     r"^(?:tags?|filed under|topics?|categories|category|posted in|schlagwörter|themen|"
@@ -167,7 +221,14 @@ BIO_TEXT = phrases(r"^(?:about the author|über den autor|à propos de l'auteur|
 
 # A container whose class says it is the article body is never boilerplate, whatever else its
 # class lists ("entry-content share-enabled").
+# Microformats' "hentry"/"h-entry" mark a whole post, whose taxonomy classes ("tag-x",
+# "resources_categories-guides") would otherwise read as a tag list.
 CONTENT_EXEMPT = token_group(
     "article-body", "articlebody", "entry-content", "post-content", "story-body", "post-body",
-    "article-content", "article-text", "story-content",
+    "article-content", "article-text", "story-content", "hentry", "h-entry",
+)
+# State and utility classes say how a box looks, not what it holds ("has-rail-right",
+# "is-sidebar-open", "u-font-size-medium", "sidebar-enabled--false"): removed before matching.
+MODIFIER_CLASSES = re.compile(
+    r"(?<!\S)(?:(?:has|is|u|no|with|show|hide)-\S*|\S*--(?:false|none|off)(?!\S))"
 )

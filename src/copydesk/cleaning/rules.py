@@ -13,20 +13,43 @@ from . import patterns as P
 from ..model import Block
 
 SHORT = 300  # boilerplate lines are short; prose that merely shares a word is long
+PROSE = 150  # a sentence or two: longer than any menu entry or tag
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_SENTENCE_END = (".", "!", "?", "…", ".\"", ".”", "?\"", "?”", ":")
 
 
 def _short(block: Block, limit: int = SHORT) -> bool:
     return len(block.text) <= limit
 
 
+def _reads_as_prose(block: Block) -> bool:
+    """Long, unlinked, punctuated text: a menu, tag list or tool row never reads like this, so a
+    container's class ("content-nav-section", "topics") must not drop it."""
+    text = block.text
+    return (
+        len(text) >= PROSE and block.link_density < 0.25 and block.kind not in _HEADINGS
+        and (text.endswith(_SENTENCE_END) or ". " in text)
+    )
+
+
+def _marked_short_kind(block: Block, ctx: Context, mark: str) -> bool:
+    """A mark for a kind of boilerplate made of short items (menus, tags, tools)."""
+    return mark in ctx.marks(block) and not _reads_as_prose(block)
+
+
 def cookie_banners(block: Block, ctx: Context) -> bool:
     """We use cookies to improve your experience. Accept all cookies"""
-    return "cookie" in ctx.marks(block) or (_short(block, 400) and bool(P.COOKIE_TEXT.search(block.text)))
+    if "cookie" in ctx.marks(block):
+        return True
+    text = block.text
+    return _short(block, 400) and bool(
+        P.COOKIE_TEXT.search(text) or (P.COOKIE_WORD.search(text) and P.CONSENT_WORD.search(text))
+    )
 
 
 def navigation(block: Block, ctx: Context) -> bool:
     """Home | World | Business | Sport   (inside <nav>, role=navigation, class="menu" …)"""
-    return "navigation" in ctx.marks(block)
+    return _marked_short_kind(block, ctx, "navigation")
 
 
 def share_widgets(block: Block, ctx: Context) -> bool:
@@ -91,6 +114,11 @@ def advertisements(block: Block, ctx: Context) -> bool:
     return "ads" in ctx.marks(block) or (_short(block, 60) and bool(P.AD_TEXT.search(block.text)))
 
 
+def disclosures(block: Block, ctx: Context) -> bool:
+    """We may earn commission from links on this page, but we only recommend products we back."""
+    return _short(block, 400) and bool(P.DISCLOSURE_TEXT.search(block.text))
+
+
 def author_bios(block: Block, ctx: Context) -> bool:
     """About the author: Jane Doe covers energy for …  (class="author-bio")"""
     return "author_bio" in ctx.marks(block) or (_short(block, 40) and bool(P.BIO_TEXT.search(block.text)))
@@ -98,7 +126,7 @@ def author_bios(block: Block, ctx: Context) -> bool:
 
 def tag_lists(block: Block, ctx: Context) -> bool:
     """Tags: Syria, Turkey, Russia · Filed under: Politics"""
-    return "tags" in ctx.marks(block) or (_short(block, 200) and bool(P.TAGS_TEXT.search(block.text)))
+    return _marked_short_kind(block, ctx, "tags") or (_short(block, 200) and bool(P.TAGS_TEXT.search(block.text)))
 
 
 def bylines_and_stamps(block: Block, ctx: Context) -> bool:
@@ -108,7 +136,7 @@ def bylines_and_stamps(block: Block, ctx: Context) -> bool:
 
 def tool_rows(block: Block, ctx: Context) -> bool:
     """Print · Email this · Font size A+ A-"""
-    return "tools" in ctx.marks(block) or (_short(block, 40) and bool(P.TOOLS_TEXT.search(block.text)))
+    return _marked_short_kind(block, ctx, "tools") or (_short(block, 40) and bool(P.TOOLS_TEXT.search(block.text)))
 
 
 def page_chrome(block: Block, ctx: Context) -> bool:

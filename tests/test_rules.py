@@ -1,0 +1,271 @@
+"""Cleaning rules: each removes its kind of boilerplate and keeps prose that merely shares a word.
+
+Every rule has lines it must remove and similar lines it must keep, in English, German, French
+and Spanish where the phrase is common. Blocks are judged alone (a one-container page), so a
+case shows what the rule does from the text, or from the container's class, by itself.
+"""
+from __future__ import annotations
+
+import pytest
+
+from copydesk.blocks import Container, Page
+from copydesk.cleaning import RULE_NAMES, RULES, clean
+from copydesk.cleaning.context import Context
+from copydesk.model import Block
+from copydesk.options import DEFAULT, Options
+
+RULE = dict(RULES)
+FILLER = "This paragraph is the article's own prose and it is long enough to be the page. " * 6
+
+
+def page_of(texts: list[str], tokens: str = "", tag: str = "div", kind: str = "p",
+            link_chars: int = 0) -> Page:
+    """One page: a big prose container and a small one (class ``tokens``) holding ``texts``."""
+    containers = [Container("body", "", "", -1), Container("div", "", "", 0),
+                  Container(tag, tokens, "", 0)]
+    blocks = [Block(text=FILLER, md=FILLER, kind="p", index=0, path=(0, 1))]
+    for text in texts:
+        blocks.append(Block(text=text, md=text, kind=kind, index=len(blocks), path=(0, 2),
+                            link_chars=link_chars))
+    return Page(blocks=blocks, containers=containers)
+
+
+def judged(rule: str, text: str, **kw) -> bool:
+    page = page_of([text], **kw)
+    return RULE[rule](page.blocks[1], Context(page, DEFAULT))
+
+
+REMOVES = [
+    ("cookie_banners", "We use cookies to improve your experience. Accept all cookies"),
+    ("cookie_banners", "We care about your data, and we'd like to use cookies to give you a "
+                       "smooth browsing experience. Please agree and read more about our privacy policy."),
+    ("cookie_banners", "Wir verwenden Cookies, um Ihnen ein optimales Erlebnis zu bieten."),
+    ("cookie_banners", "Nous utilisons des cookies pour améliorer votre expérience."),
+    ("cookie_banners", "Utilizamos cookies propias y de terceros."),
+    ("share_widgets", "Share this:"),
+    ("share_widgets", "Spread the love"),
+    ("share_widgets", "Click to share on Twitter (Opens in new window)"),
+    ("share_widgets", "Tweet"),
+    ("share_widgets", "Pin"),
+    ("share_widgets", "Share Article:"),
+    ("share_widgets", "Pin this for later!"),
+    ("share_widgets", "Follow Us On Social Media"),
+    ("share_widgets", "Follow Me on Instagram"),
+    ("share_widgets", "Diesen Artikel teilen"),
+    ("share_widgets", "Folgen Sie uns auf Facebook"),
+    ("share_widgets", "Partager sur Facebook"),
+    ("share_widgets", "Suivez-nous sur Instagram"),
+    ("share_widgets", "Compartir en Twitter"),
+    ("share_widgets", "Síguenos en Twitter"),
+    ("captions", "(AP Photo/Evan Vucci)"),
+    ("captions", "vladimir smirnov/Agence France-Presse/Getty Images"),
+    ("captions", "Photo: Jane Doe"),
+    ("captions", "Image Source: Mises Institute"),
+    ("captions", "Feature image by Girlfriend Collective"),
+    ("captions", "Foto: dpa"),
+    ("captions", "Crédit : AFP"),
+    ("video_blurbs", "WATCH: Biden speaks in Delaware (2:14)"),
+    ("video_blurbs", "Lawmakers react. (Published 10/23/19) Image: Alexei Druzhinin/Reuters"),
+    ("video_blurbs", "Listen to this article"),
+    ("video_blurbs", "Artikel anhören"),
+    ("video_blurbs", "Écouter cet article"),
+    ("video_blurbs", "Escuchar este artículo"),
+    ("inline_promos", "Read more: Inflation eases for a third month"),
+    ("inline_promos", "Related: Fed holds rates"),
+    ("inline_promos", "Recommended"),
+    ("inline_promos", "Recommended Stories"),
+    ("inline_promos", "Recent posts:"),
+    ("inline_promos", "More From Melissa"),
+    ("inline_promos", "Keep reading"),
+    ("inline_promos", "Previous article"),
+    ("inline_promos", "You might like"),
+    ("inline_promos", "Also read: The new budget"),
+    ("inline_promos", "Lesen Sie auch: Der neue Haushalt"),
+    ("inline_promos", "À lire aussi : le budget"),
+    ("inline_promos", "Lee también: el presupuesto"),
+    ("newsletter_prompts", "Sign up for our morning newsletter"),
+    ("newsletter_prompts", "Already a subscriber? Log in"),
+    ("newsletter_prompts", "Subscribe"),
+    ("newsletter_prompts", "Join Our Genius Newsletter"),
+    ("newsletter_prompts", "Thank you! Please check your inbox now for your welcome email."),
+    ("newsletter_prompts", "We will never sell your information. Unsubscribe at any time."),
+    ("newsletter_prompts", "This article is exclusive to STAT+ subscribers"),
+    ("newsletter_prompts", "Jetzt abonnieren"),
+    ("newsletter_prompts", "Abonnez-vous à notre newsletter"),
+    ("newsletter_prompts", "Suscríbete a nuestro boletín"),
+    ("comments", "Leave a Reply"),
+    ("comments", "Your email address will not be published. Required fields are marked *"),
+    ("comments", "Required fields are marked *"),
+    ("comments", "%d bloggers like this:"),
+    ("comments", "Like this:"),
+    ("comments", "Loading…"),
+    ("comments", "Join the Conversation"),
+    ("comments", "Kommentar schreiben"),
+    ("comments", "Laisser un commentaire"),
+    ("comments", "Deja un comentario"),
+    ("contact_footer", "Write to Jared Malsin at jared.malsin@wsj.com"),
+    ("copyright_footers", "Copyright ©2021 Dow Jones & Company, Inc. All Rights Reserved."),
+    ("copyright_footers", "This material may not be published, broadcast, rewritten, or redistributed."),
+    ("copyright_footers", "Source link"),
+    ("copyright_footers", "© 2024 Rheinland-Kurier. Alle Rechte vorbehalten."),
+    ("copyright_footers", "Tous droits réservés"),
+    ("copyright_footers", "Todos los derechos reservados"),
+    ("advertisements", "Advertisement"),
+    ("advertisements", "Sponsored"),
+    ("advertisements", "Story continues below advertisement"),
+    ("advertisements", "Anzeige"),
+    ("advertisements", "Publicité"),
+    ("advertisements", "Publicidad"),
+    ("disclosures", "We may earn commission from links on this page, but we only recommend "
+                    "products we back."),
+    ("disclosures", "Products are chosen independently by our editors. Purchases made through "
+                    "our links may earn us a commission."),
+    ("disclosures", "As an Amazon Associate we earn from qualifying purchases."),
+    ("disclosures", "This post contains affiliate links."),
+    ("disclosures", "Dieser Artikel enthält Affiliate-Links."),
+    ("disclosures", "Cet article contient des liens affiliés."),
+    ("disclosures", "Este artículo contiene enlaces de afiliados."),
+    ("author_bios", "About the author"),
+    ("author_bios", "Über den Autor"),
+    ("author_bios", "À propos de l'auteur"),
+    ("author_bios", "Sobre el autor"),
+    ("tag_lists", "Tags: Syria, Turkey, Russia"),
+    ("tag_lists", "Filed under: Politics"),
+    ("tag_lists", "Schlagwörter: Verkehr, Energie"),
+    ("tag_lists", "Mots-clés : politique"),
+    ("tag_lists", "Etiquetas: política"),
+    ("bylines_and_stamps", "Updated 3 hours ago"),
+    ("bylines_and_stamps", "5 min read"),
+    ("bylines_and_stamps", "By Kyle Howells 15 min read"),
+    ("bylines_and_stamps", "Written by Cassidy Horton"),
+    ("bylines_and_stamps", "Aktualisiert am 3. März 2024"),
+    ("bylines_and_stamps", "Mis à jour le 3 mars 2024"),
+    ("bylines_and_stamps", "Actualizado el 3 de marzo"),
+    ("tool_rows", "Print"),
+    ("tool_rows", "Email this"),
+    ("tool_rows", "Log In"),
+    ("tool_rows", "Drucken"),
+    ("tool_rows", "Imprimer"),
+    ("tool_rows", "Imprimir"),
+]
+
+KEEPS = [
+    ("cookie_banners", "The baker said the cookies sold out within an hour of opening."),
+    ("cookie_banners", "Wir verwenden Mehl, Zucker und Butter für die Kekse."),
+    ("share_widgets", "He refused to share the data with regulators."),
+    ("share_widgets", "Twitter said on Tuesday it would share more data with researchers."),
+    ("share_widgets", "Fans follow us on every tour, she said."),
+    ("share_widgets", "Sie teilen die Kosten zu gleichen Teilen."),
+    ("captions", "The photo was taken in Paris in 1954, his daughter said."),
+    ("captions", "Reuters reported the figures on Monday, citing three officials."),
+    ("video_blurbs", "She told viewers to watch the deadline closely."),
+    ("video_blurbs", "Listen to the experts before you decide, he said."),
+    ("inline_promos", "Read more about the ruling in the court's own summary, which runs to 40 pages."),
+    ("inline_promos", "More than 40 people were hurt."),
+    ("inline_promos", "Related stories of fraud surfaced in three other states last year."),
+    ("inline_promos", "Lesen Sie die Begründung des Gerichts."),
+    ("newsletter_prompts", "Subscribers to the service rose 12% in the quarter, the company said."),
+    ("newsletter_prompts", "Her newsletter, she said, now reaches 40,000 readers every week."),
+    ("comments", "Comments from the minister drew criticism from the opposition on Tuesday."),
+    ("comments", "He declined to reply to questions about the deal."),
+    ("contact_footer", "Write to your representative, the group urged its members."),
+    ("copyright_footers", "Copyright law, he argued, has not kept pace with technology."),
+    ("copyright_footers", "Sources say the deal is close."),
+    ("advertisements", "Advertisement spending rose 5% last year, according to the report."),
+    ("advertisements", "Sponsored by the city, the festival drew 20,000 visitors."),
+    ("disclosures", "The broker said it may earn a commission on each trade it routes."),
+    ("disclosures", "Amazon associates in the warehouse voted on Friday."),
+    ("author_bios", "About the author of the report, little is known."),
+    ("tag_lists", "Tags on the luggage showed it had passed through Frankfurt."),
+    ("bylines_and_stamps", "Updated guidance from the agency arrives next month, officials said, "
+                           "after a review of the program's first year that found serious gaps."),
+    ("bylines_and_stamps", "Written by hand, the letter ran to twelve pages."),
+    ("tool_rows", "Print editions fell by a third."),
+    ("tool_rows", "Log in attempts tripled after the breach, the company said."),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), REMOVES)
+def test_rule_removes(rule: str, text: str) -> None:
+    assert judged(rule, text), f"{rule} should remove {text!r}"
+
+
+@pytest.mark.parametrize(("rule", "text"), KEEPS)
+def test_rule_keeps(rule: str, text: str) -> None:
+    assert not judged(rule, text), f"{rule} should keep {text!r}"
+
+
+def test_every_rule_has_a_remove_and_a_keep_case() -> None:
+    have_remove = {r for r, _ in REMOVES}
+    have_keep = {r for r, _ in KEEPS}
+    structural = {"navigation", "page_chrome"}  # judged by container only, tested below
+    assert set(RULE_NAMES) - structural <= have_remove
+    assert set(RULE_NAMES) - structural <= have_keep
+
+
+def test_every_rule_docstring_shows_a_line() -> None:
+    for name, rule in RULES:
+        assert rule.__doc__ and rule.__doc__.strip(), name
+
+
+# -- Structure: class/id/role/tag marks -------------------------------------------------------
+@pytest.mark.parametrize(("rule", "tokens", "tag", "text"), [
+    ("navigation", "main-menu", "div", "Home"),
+    ("navigation", "", "nav", "World"),
+    ("share_widgets", "sharedaddy sd-sharing-enabled", "div", "Facebook"),
+    ("comments", "comment-list", "ol", "Great piece, thanks!"),
+    ("inline_promos", "jp-relatedposts", "div", "Ten things to know"),
+    ("newsletter_prompts", "newsletter-signup", "div", "Get the best stories"),
+    ("cookie_banners", "cookie-banner", "div", "OK"),
+    ("advertisements", "ad-slot", "div", "Buy now"),
+    ("author_bios", "author-box", "div", "Jane covers energy."),
+    ("tag_lists", "post-tags", "div", "Syria"),
+    ("bylines_and_stamps", "post-meta", "div", "March 3, 2024"),
+    ("tool_rows", "article-tools", "div", "A+"),
+    ("page_chrome", "", "footer", "About us"),
+    ("page_chrome", "", "aside", "Most popular"),
+    ("captions", "wp-caption-text", "p", "The senator arrives."),
+])
+def test_marked_container_is_removed(rule: str, tokens: str, tag: str, text: str) -> None:
+    assert judged(rule, text, tokens=tokens, tag=tag)
+
+
+@pytest.mark.parametrize(("tokens", "text"), [
+    # Utility and state classes say how a box looks, not what it holds.
+    ("has-small-font-size", "The editors tested each product."),
+    ("main-wrap has-rail-right", "Elite degrees no longer guarantee jobs."),
+    ("sidebar-enabled--false content", "The city produced 292 million tons of waste."),
+    ("u-rich-text u-font-size-medium", "Everyone has a right to safe food."),
+    # Adobe Experience Manager's "cmp-" components are not consent banners.
+    ("cmp-container cmp-text", "Coffee is one of the most consumed drinks."),
+    # A microformats entry's taxonomy classes are not a tag list.
+    ("post type-post hentry resources_categories-guides", "Most businesses invest in security."),
+])
+def test_style_classes_mark_nothing(tokens: str, text: str) -> None:
+    page = page_of([text], tokens=tokens)
+    assert clean(page, DEFAULT).dropped == []
+
+
+PROSE = ("Millennials face challenges in growing their careers, income, and investments while "
+         "saving for important milestones like homeownership and family planning.")
+
+
+@pytest.mark.parametrize(("rule", "tokens"), [
+    ("navigation", "content-nav-section"), ("tag_lists", "topics"), ("tool_rows", "toolbar"),
+])
+def test_prose_survives_a_menu_like_class(rule: str, tokens: str) -> None:
+    """Menus, tag lists and tool rows are short items; a long punctuated paragraph is not one."""
+    assert not judged(rule, PROSE, tokens=tokens)
+    assert judged(rule, "Savings", tokens=tokens)
+
+
+def test_keep_switches_a_rule_off_by_name() -> None:
+    page = page_of(["Share this:"])
+    assert [n for n, _ in clean(page, DEFAULT).dropped] == ["share_widgets"]
+    assert clean(page, Options(keep=frozenset({"share_widgets"}))).dropped == []
+
+
+def test_caption_line_above_a_credit_is_a_caption() -> None:
+    page = page_of(["The two leaders met in Sochi on Wednesday.", "(AP Photo/Evan Vucci)"])
+    names = [n for n, _ in clean(page, DEFAULT).dropped]
+    assert names == ["captions", "captions"]
