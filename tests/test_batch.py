@@ -115,10 +115,10 @@ def test_nothing_is_written_through_a_symlink_out_of_the_output_folder(tmp_path)
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "sub").symlink_to(tmp_path / "elsewhere")
-    page = pages(tmp_path, ["in/sub/a.html"])[0]
-    job = Job(page, output_for(page, tmp_path / "in", tmp_path / "out", "md"))
-    outcome = convert(job, settings(tmp_path / "out"))
-    assert outcome.status == "failed" and "outside" in outcome.reason
+    for page in pages(tmp_path, ["in/sub/a.html", "in/sub/deeper/b.html"]):
+        job = Job(page, output_for(page, tmp_path / "in", tmp_path / "out", "md"))
+        outcome = convert(job, settings(tmp_path / "out"))
+        assert outcome.status == "failed" and "outside" in outcome.reason
     assert list((tmp_path / "elsewhere").iterdir()) == []
 
 

@@ -175,9 +175,10 @@ def _up_to_date(page: Path, output: Path) -> bool:
 
 
 def _check_inside(output: Path, out_dir: Path | None) -> None:
+    """Refuse an output whose folder, symlinks followed, lies outside out_dir (checked before
+    any folder is made, so not even an empty one appears outside)."""
     if out_dir is None:
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
     if not output.parent.resolve().is_relative_to(out_dir.resolve()):
         raise InputError(f"{output}: would be written outside {out_dir}")
 
