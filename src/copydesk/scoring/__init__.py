@@ -22,7 +22,7 @@ def block_score(block: Block, options: Options) -> float:
     words = block.text.count(" ") + 1
     density = block.link_density
     if density > options.max_link_density:
-        return -words * density - options.block_word_cost * 0.5
+        return -options.link_row_cost
     if block.kind in _HEADINGS:
         return 1.0 if words <= 20 else -2.0
     cost = options.block_word_cost

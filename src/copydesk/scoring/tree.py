@@ -1,7 +1,12 @@
-"""Selection for HTML: the container whose blocks and self-description score best."""
+"""Selection for HTML: the container whose blocks and self-description score best.
+
+Every container scores the sum of its blocks' scores plus a prior for what it says it is. The
+best one wins; its siblings that score like it join it (an article split into sections), and
+link rows left at its head and tail are trimmed. One pass over blocks × depth, no tree walk.
+"""
 from __future__ import annotations
 
-from ..blocks import Page
+from ..blocks import Container, Page
 from ..cleaning.patterns import CONTENT_TOKENS
 from ..model import Block
 from ..options import Options
@@ -9,24 +14,51 @@ from . import block_score
 
 
 def best_container(page: Page, kept: list[Block], options: Options) -> list[Block]:
-    scores = [0.0] * len(page.containers)
-    positive = [0.0] * len(page.containers)
-    for block in kept:
-        s = block_score(block, options)
-        for cid in block.path:
-            scores[cid] += s
-            if s > 0:
-                positive[cid] += s
-    best, best_score = 0, float("-inf")
-    for cid, box in enumerate(page.containers):
-        total = scores[cid] + _prior(box) * positive[cid]
-        if total > best_score:
-            best, best_score = cid, total
-    chosen = [b for b in kept if best in b.path]
+    scored = [(block, block_score(block, options)) for block in kept]
+    totals = _totals(page, scored)
+    best = max(range(len(page.containers)), key=totals.__getitem__)
+    chosen = _with_siblings(page, scored, best, totals[best], options)
     return _trim(chosen, options)
 
 
-def _prior(box) -> float:
+def _totals(page: Page, scored: list[tuple[Block, float]]) -> list[float]:
+    """Each container's blocks' scores, plus its prior as a share of its positive part."""
+    sums = [0.0] * len(page.containers)
+    positive = [0.0] * len(page.containers)
+    for block, s in scored:
+        for cid in block.path:
+            sums[cid] += s
+            if s > 0:
+                positive[cid] += s
+    return [sums[c] + _prior(box) * positive[c] for c, box in enumerate(page.containers)]
+
+
+def _with_siblings(page: Page, scored: list[tuple[Block, float]], best: int, best_total: float,
+                   options: Options) -> list[Block]:
+    """The winner's blocks, and those of each sibling container scoring like it."""
+    parent = page.containers[best].parent
+    if parent < 0 or best_total <= 0:
+        return [b for b, _ in scored if best in b.path]
+    groups: dict[int, float] = {}
+    for block, s in scored:
+        branch = _branch(block.path, parent)
+        if branch is not None:
+            groups[branch] = groups.get(branch, 0.0) + s
+    floor = options.sibling_share * best_total
+    joined = {c for c, total in groups.items() if c == best or (c >= 0 and total >= floor)}
+    return [b for b, _ in scored if _branch(b.path, parent) in joined]
+
+
+def _branch(path: tuple[int, ...], parent: int) -> int | None:
+    """Which child container of ``parent`` holds the block: -1 if it sits in ``parent``
+    itself, None if it is not inside ``parent`` at all."""
+    for i, cid in enumerate(path):
+        if cid == parent:
+            return path[i + 1] if i + 1 < len(path) else -1
+    return None
+
+
+def _prior(box: Container) -> float:
     """A bonus, as a share of the container's positive score, for saying it is the article."""
     bonus = 0.0
     if box.itemprop == "articleBody":
@@ -39,11 +71,17 @@ def _prior(box) -> float:
 
 
 def _trim(blocks: list[Block], options: Options) -> list[Block]:
-    """Drop link lists inside the chosen container: rows that are mostly links and short."""
-    return [
-        b for b in blocks
-        if b.kind == "img" or b.link_density <= options.max_link_density
-        or len(b.text) > 400
-    ]
+    """Drop link rows (mostly links and short) at the head and tail, or everywhere."""
+    def link_row(b: Block) -> bool:
+        return (b.kind != "img" and b.link_density > options.max_link_density
+                and len(b.text) <= 400)
 
-
+    if options.trim_inner_links:
+        return [b for b in blocks if not link_row(b)]
+    start, end = 0, len(blocks)
+    while start < end and (link_row(blocks[start]) or blocks[start].kind == "img"):
+        start += 1
+    while end > start and (link_row(blocks[end - 1]) or blocks[end - 1].kind == "img"):
+        end -= 1
+    kept = [b for b in blocks[:start] if b.kind == "img"] + blocks[start:end]
+    return kept + [b for b in blocks[end:] if b.kind == "img"]

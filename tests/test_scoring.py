@@ -1,0 +1,61 @@
+"""scoring: block scores and which blocks the HTML selection picks."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from copydesk import dom
+from copydesk.blocks import from_html
+from copydesk.model import Block
+from copydesk.options import DEFAULT
+from copydesk.scoring import block_score, select
+
+PROSE = ("This sentence is long enough to read like part of an article, with a verb and an "
+         "end, and it goes on a little longer so that it clearly counts as prose.")
+
+
+def picked(markup: str, options=DEFAULT) -> list[str]:
+    page = from_html(dom.parse(markup))
+    kept = [b for b in page.blocks if b.text]
+    return [b.text for b in select(page, kept, options)]
+
+
+def test_link_row_costs_the_same_however_long() -> None:
+    short = Block(text="Home", md="", kind="li", index=0, link_chars=4)
+    title = "Libgccjit: add support for the weak variable attribute on all targets"
+    long_ = Block(text=title, md="", kind="li", index=1, link_chars=len(title))
+    assert block_score(short, DEFAULT) == block_score(long_, DEFAULT) == -DEFAULT.link_row_cost
+
+
+def test_sibling_sections_that_score_like_the_winner_join_it() -> None:
+    markup = (
+        "<html><body><div>"
+        f"<section><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></section>"
+        "<ul>" + "".join(f"<li><a href='/{i}'>Section {i}</a></li>" for i in range(20)) + "</ul>"
+        f"<section><p>Second part. {PROSE}</p><p>{PROSE}</p></section>"
+        "</div></body></html>"
+    )
+    texts = picked(markup)
+    assert f"Second part. {PROSE}" in texts
+    assert "Section 1" not in texts
+    alone = picked(markup, replace(DEFAULT, sibling_share=100.0))
+    assert f"Second part. {PROSE}" not in alone
+
+
+def test_link_rows_inside_the_text_are_trimmed_by_default() -> None:
+    markup = (
+        f"<html><body><article><p>{PROSE}</p>"
+        "<p><a href='/x'>More on this story from our archive</a></p>"
+        f"<p>{PROSE} End.</p></article></body></html>"
+    )
+    assert "More on this story from our archive" not in picked(markup)
+
+
+def test_trimming_only_the_edges_keeps_inner_link_rows() -> None:
+    markup = (
+        "<html><body><article><p><a href='/t'>Tagged: politics</a></p>"
+        f"<p>{PROSE}</p><p><a href='/x'>More on this story from our archive</a></p>"
+        f"<p>{PROSE} End.</p><p><a href='/n'>Next story</a></p></article></body></html>"
+    )
+    texts = picked(markup, replace(DEFAULT, trim_inner_links=False))
+    assert "More on this story from our archive" in texts
+    assert "Tagged: politics" not in texts and "Next story" not in texts
