@@ -345,3 +345,6 @@ def test_python_m_copydesk(page):
     out = subprocess.run([sys.executable, "-m", "copydesk", "-f", "text", str(page)],
                          capture_output=True, text=True)
     assert out.returncode == 0 and "Headline" in out.stdout
+    usage = subprocess.run([sys.executable, "-m", "copydesk", "--help"], capture_output=True,
+                           text=True).stdout
+    assert usage.startswith("Usage: copydesk ")

@@ -23,7 +23,7 @@ Exit codes:
   0    every input gave an article
   1    some input failed or held no article (each named on stderr)
   2    usage error
-  130  interrupted (Ctrl-C)
+  130  interrupted (Ctrl-C or SIGTERM); outputs already written are whole
 """
 
 
