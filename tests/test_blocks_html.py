@@ -54,3 +54,10 @@ def test_table_with_a_prose_column_is_walked_as_layout() -> None:
     markup = f"<html><body><table><tr><td>Menu</td><td><p>{long_cell}</p></td></tr></table></body></html>"
     found = [b for b in from_html(dom.parse(markup)).blocks if b.text]
     assert [b.kind for b in found] == ["p", "p"]
+
+
+def test_noscript_rendering_with_blocks_is_walked() -> None:
+    markup = (f"<html><body><noscript><div><p>{PROSE}</p></div></noscript>"
+              "<noscript>Please enable JavaScript</noscript>"
+              "<noscript><img src='a.jpg'></noscript></body></html>")
+    assert texts(markup) == [PROSE]

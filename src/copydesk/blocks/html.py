@@ -13,7 +13,7 @@ from .markdown import escape_md, markdown_table
 
 # Never visible to a reader, or never prose: removed in C before the walk.
 SKIP_TAGS = (
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "script", "style", "template", "svg", "math", "iframe", "object", "embed",
     "canvas", "video", "audio", "source", "track", "select", "option", "input",
     "textarea", "head", "link", "meta", "map", "dialog", "frameset", "frame",
 )
@@ -40,7 +40,9 @@ _TABLE_LAYOUT = etree.XPath(
 )
 # A cell longer than this is a column of prose (a layout table), not a datum.
 _CELL_PROSE = 400
-# libxml2 never closes a <button> at a <div>, so one unclosed menu button can swallow the page.
+# libxml2 never closes a <button> at a <div>, so one unclosed menu button can swallow the page;
+# a <noscript> holding blocks is the page's no-JS rendering (Discourse serves its posts there),
+# while one holding an <img> or a line is a lazy-image fallback or an "enable JS" notice.
 _HOLDS_BLOCKS = etree.XPath(
     "boolean(.//*[self::div or self::p or self::main or self::article or self::section])"
 )
@@ -119,8 +121,8 @@ class _Walker:
             self.pre(el)
         elif tag == "table" and not _TABLE_LAYOUT(el) and self.table(el):
             return
-        elif tag == "button" and not _HOLDS_BLOCKS(el):
-            return  # a control's label; its tail is added by the caller
+        elif tag in ("button", "noscript") and not _HOLDS_BLOCKS(el):
+            return  # a control's label or a fallback; its tail is added by the caller
         else:
             self.container(el, tag, depth)
 
