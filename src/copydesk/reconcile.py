@@ -51,6 +51,9 @@ def reconcile(found: Candidates, page: Page, chosen: list[Block],
     body = _drop_repeated_headline(body, out.values.get("headline"))
     body = _take_dateline(body, found, out, options)
     _pick_people(found, out)
+    dateline = out.values.get("dateline")
+    if dateline is not None and dateline.agency and "organization" not in out.values:
+        out.set("organization", dateline.agency, out.provenance.get("dateline"))
     _pick_dates(found, out)
     _pick_simple(found, out)
     out.set("figures", tuple(_figures(chosen, dropped)), None)
@@ -130,7 +133,7 @@ def _take_dateline(body: list[Block], found: Candidates, out: Fields,
             continue
         dateline, rest = split_dateline(block.text)
         if dateline is None:
-            break
+            continue  # a bold lead or a kicker may come before the dateline paragraph
         out.set("dateline", dateline, "visible")
         if not options.keep_dateline:
             md = block.md[len(block.md) - len(rest):] if block.md.endswith(rest) else rest
@@ -146,11 +149,20 @@ def _take_dateline(body: list[Block], found: Candidates, out: Fields,
 # -- votes ------------------------------------------------------------------------------------
 
 def _pick_headline(found: Candidates, out: Fields) -> None:
-    site = {_fold(v) for v, _ in found.get("publisher")}
-    options = [(v, s) for v, s in found.get("headline") if _fold(v) not in site]
-    for title, source in found.get("title_tag"):
-        options.append((_strip_site(title, site), source))
+    """A vote across the sources. The h1 near the article gives the title as printed when
+    the other sources corroborate it (they share most of its words: SEO titles reword it);
+    otherwise it only breaks ties, since a lone h1 may be a section, the blog's name or a teaser.
+    """
+    sites = _site_names(found)
+    options = list(found.get("headline")) + [(v, "meta") for v, _ in found.get("title_tag")]
+    options = [(_strip_site(v, sites), s) for v, s in options if len(v) < 300]
+    options = [(v, s) for v, s in options if _fold(v) and not _is_site(v, sites)]
     if not options:
+        return
+    h1 = [o for o in options if o[1] == "visible"][:1]
+    others = [v for v, s in options if s != "visible"]
+    if h1 and (not others or _corroborated(h1[0][0], others)):
+        out.set("headline", h1[0][0], "visible")
         return
     keys = [_fold(v) for v, _ in options]
 
@@ -160,16 +172,85 @@ def _pick_headline(found: Candidates, out: Fields) -> None:
         return agree + (0.5 if is_h1 else 0) - _trust(options[i][1]) * 0.01
 
     best = max(range(len(options)), key=support)
-    value, source = options[best]
-    out.set("headline", value, source)
+    out.set("headline", *options[best])
 
 
-def _strip_site(title: str, site: set[str]) -> str:
+_STOPWORDS = frozenset(
+    "a an the and or of to in on for with by at from is are was be your you our my we it its "
+    "this that how what why who when der die das und von zu le la les et des du el los las y "
+    "en de".split()
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _fold(text).split() if w not in _STOPWORDS}
+
+
+def _corroborated(h1: str, others: list[str]) -> bool:
+    """Most of the h1's words, and at least two, appear in what the other sources call the
+    title (one shared word is how a section name or a topic label matches)."""
+    words = _content_words(h1)
+    seen = set().union(*(_content_words(o) for o in others))
+    shared = len(words & seen)
+    return shared >= 2 and shared >= 0.5 * len(words)
+
+
+def _site_names(found: Candidates) -> set[str]:
+    """Folded names the site goes by: its publisher names and its host's main label."""
+    sites = {_fold(v) for v, _ in found.get("publisher")}
+    host = _host(_first(found, "url"))
+    if host:
+        sites.add(host)
+    return {s for s in sites if s}
+
+
+def _host(url: str | None) -> str | None:
+    """'https://blog.rust-lang.org/x' → 'rust lang' (the label before the public suffix)."""
+    match = re.match(r"^https?://([^/:?#]+)", url or "")
+    if not match:
+        return None
+    labels = [lb for lb in match.group(1).lower().split(".") if lb not in ("www", "m", "amp")]
+    if len(labels) >= 3 and len(labels[-2]) <= 3:  # co.uk, com.au
+        labels = labels[:-1]
+    return _fold(labels[-2].replace("-", " ")) if len(labels) >= 2 else None
+
+
+def _is_site(part: str, sites: set[str]) -> bool:
+    """The part names the site: a publisher name, or the host's label written out."""
+    key = _fold(part)
+    squashed = key.replace(" ", "")
+    core = "".join(w for w in key.split() if w not in _SITE_WORDS)
+    for site in sites:
+        flat = site.replace(" ", "")
+        if key == site or squashed == flat:
+            return True
+        if len(flat) > 3 and flat in squashed and len(squashed) < 2 * len(flat) + 6:
+            return True  # "Bold.org" for bold, "The Daily Acme" for acme
+        if len(core) >= 4 and flat.startswith(core):
+            return True  # "Rust Blog" on rust-lang.org
+    return False
+
+
+_SITE_WORDS = frozenset({"blog", "news", "online", "magazine", "the", "official", "site",
+                         "website", "journal", "weblog"})
+
+
+def _strip_site(title: str, sites: set[str]) -> str:
+    """'Title | Site', 'Site: Title', 'Title – Section | Site' → 'Title' when 'Site' names
+    the site; a title whose parts name no site is kept whole."""
     parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) == 1:
-        return title
-    parts = [p for p in parts if _fold(p) not in site] or parts
-    return max(parts, key=len)
+    seps = _TITLE_SEPARATORS.findall(title)
+    while len(parts) > 1 and _is_site(parts[-1], sites):
+        parts.pop()
+        seps.pop()
+    while len(parts) > 1 and _is_site(parts[0], sites):
+        parts.pop(0)
+        seps.pop(0)
+    kept = parts[0] + "".join(sep + part for sep, part in zip(seps, parts[1:]))
+    head, colon, rest = kept.partition(": ")
+    if colon and rest and _is_site(head, sites):
+        return rest
+    return kept
 
 
 def _pick_people(found: Candidates, out: Fields) -> None:
@@ -181,8 +262,9 @@ def _pick_people(found: Candidates, out: Fields) -> None:
     for value, source in found.get("author"):
         names, org = parse_byline(value) if len(value) < 120 else ([], None)
         options.append((names, org, source, None))
+    # A site or company name is never an author, unless a printed "By …" line says so.
     options = [(
-        [n for n in names if _fold(n) not in site], org, src, raw
+        [n for n in names if raw or _fold(n) not in site], org, src, raw
     ) for names, org, src, raw in options]
     people = [o for o in options if o[0]]
     if people:

@@ -1,6 +1,7 @@
 """Per-field candidate values with the source each came from."""
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,9 @@ class Candidates:
         if value is None:
             return
         if isinstance(value, str):
+            # Feeds and JSON-LD often carry HTML-escaped text ("&#8217;", "&amp;amp;").
+            while "&" in value and (unescaped := html.unescape(value)) != value:
+                value = unescaped
             value = " ".join(value.split())
             if not value:
                 return

@@ -122,6 +122,8 @@ def _read_publisher(value: Any, by_id: dict, found: Candidates) -> None:
         value = value[0]
     if isinstance(value, dict) and "@id" in value and "name" not in value:
         value = by_id.get(value["@id"], value)
+    if isinstance(value, dict) and _types(value) == {"person"}:
+        return  # a personal blog: its owner is a person, not a site name to keep out of bylines
     name = value.get("name") if isinstance(value, dict) else value
     if isinstance(name, str):
         found.add("publisher", name, SOURCE)

@@ -19,7 +19,21 @@ AGENCIES = (
     "Europa Press", "AAP", "CP", "The Canadian Press", "PTI", "IANS", "Yonhap", "TASS", "ANP",
 )
 _AGENCY_RX = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in AGENCIES) + r")\b")
-_BY = re.compile(r"^(?:by|von|par|por|written by|words by|story by|text:|texto:)\s+", re.I)
+_BY = re.compile(
+    r"^(?:(?:by|von|par|por|de|written by|words by|story by|reported by|posted by|author)\s+|"
+    r"(?:authors?|autor(?:in)?|auteur|text|texto|texte)\s?:\s*)", re.I)
+# Where a printed name ends: a role, a stamp ("Updated", "Published", a weekday), a separator.
+_NAME_END = re.compile(
+    r"\s+(?:[|•·]|[-–—]\s|(?:senior |chief |managing |contributing |staff |associate |"
+    r"assistant |executive |deputy )?(?:writer|editor|analyst|director|manager|vp|ceo|cto|"
+    r"founder|co-founder|specialist|strategist|expert|consultant|officer|president|intern|"
+    r"producer|correspondent|reporter|columnist|contributor|redakteur(?:in)?|journaliste|"
+    r"periodista|redactor(?:a)?)\b|(?:updated|published|posted|aktualisiert|"
+    r"veröffentlicht|mis à jour|publié|actualizado|publicado|on|am|le|el)\b)",
+    re.I,
+)
+# Credentials after a name ("MD", "RD", "PhD", "E-RYT 200") are no person.
+_CREDENTIAL = re.compile(r"^(?:[A-Z][A-Za-z]{0,5}\.?(?:-[A-Z]+)?|Ph\.?D\.?|M\.D\.)$")
 _ROLES = re.compile(
     r",?\s*\b(?:staff (?:writer|reporter|report)|senior (?:writer|editor|reporter|"
     r"correspondent)|(?:chief |political |foreign |senior )?correspondent|contributing "
@@ -30,9 +44,10 @@ _ROLES = re.compile(
 _EMAIL = re.compile(r"\S+@\S+")
 _SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*")
 _NOT_NAME = re.compile(
-    r"\b(?:staff|team|desk|news|editors?|editorial|media|press|inc|ltd|llc|group|online|"
+    r"\b(?:author|staff|team|desk|news|editors?|editorial|media|press|inc|ltd|llc|group|online|"
     r"magazine|newsroom|admin|administrator|redaktion|rédaction|redacción|updated|published|"
-    r"posted|min read|ago)\b|\d|@|https?:",
+    r"posted|min read|ago|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday)\b|\d|@|https?:",
     re.I,
 )
 _DATELINE = re.compile(
@@ -41,7 +56,7 @@ _DATELINE = re.compile(
     r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\.?\s+[A-Za-zäéû]{3,9}\.?)"
     r"(?:,?\s+\d{4})?))?"
     r"\s*(?:\((?P<agency>[^)]{2,40})\))?"
-    r"\s*(?P<sep>—|–|-{1,2}|:)\s*(?=\S)"
+    r"\s*\.?(?P<sep>—|–|-{1,2}(?=\s)|:)\s*(?=\S)"
 )
 # Capitals that open a line but are no place.
 _NOT_PLACES = frozenset({
@@ -53,6 +68,10 @@ _NOT_PLACES = frozenset({
 })
 
 
+# A column's salutation ("DEAR ABBY:") opens with capitals too.
+_SALUTATIONS = frozenset({"DEAR", "LIEBE", "LIEBER", "CHER", "CHÈRE", "QUERIDA", "QUERIDO"})
+
+
 def split_dateline(text: str) -> tuple[Dateline | None, str]:
     """``ISTANBUL—Turkey's President…`` → (Dateline(place="ISTANBUL", …), "Turkey's President…")."""
     match = _DATELINE.match(text)
@@ -60,7 +79,9 @@ def split_dateline(text: str) -> tuple[Dateline | None, str]:
         return None, text
     place = match.group("place").strip().rstrip(",")
     head = place.split(",")[0].strip().rstrip(".")
-    if head.upper() in _NOT_PLACES or not head.isupper() or len(head) < 2:
+    first_word = head.split()[0] if head.split() else head
+    if (head.upper() in _NOT_PLACES or first_word in _SALUTATIONS or not head.isupper()
+            or len(head) < 2):  # "DEAR ABBY:" is a column's salutation
         return None, text
     if match.group("sep") == ":" and not match.group("agency") and " " in head and len(head) > 20:
         return None, text
@@ -79,8 +100,10 @@ def parse_byline(text: str) -> tuple[list[str], str | None]:
     organization = agency.group(0) if agency else None
     if agency:
         text = text[: agency.start()] + text[agency.end():]
-    names = []
+    names: list[str] = []
     for part in _SPLIT.split(_ROLES.sub("", text)):
+        if names and _is_credential(part):
+            continue  # "Jane Doe, MD, RD"
         name = clean_name(part)
         if name:
             names.append(name)
@@ -89,13 +112,26 @@ def parse_byline(text: str) -> tuple[list[str], str | None]:
 
 def clean_name(text: str) -> str | None:
     """A person's name, or None when the text is a role, a site or a date."""
-    text = _BY.sub("", " ".join(text.split())).strip(" ,;:|-–—·•()[]")
+    text = _BY.sub("", " ".join(text.split()))
+    end = _NAME_END.search(text)
+    text = (text[: end.start()] if end else text).strip(" ,;:|-–—·•()[]")
+    words = text.split()
+    if end and (len(words) >= 4 or len(words) == 3 and words[2].isupper()):
+        text = " ".join(words[:2])  # "Elena Doe Marketing Operations Analyst", "… AI Writer"
+    elif end and len(words) < 2:
+        return None  # "Shipping Expert": the word before a role is the role's own
     if not text or len(text) > 60 or _NOT_NAME.search(text):
         return None
     words = text.split()
     if not 1 <= len(words) <= 5 or not any(w[:1].isupper() for w in words):
         return None
     return text
+
+
+def _is_credential(text: str) -> bool:
+    words = text.strip(" ,;").split()
+    return bool(words) and all(
+        _CREDENTIAL.match(w) and sum(c.isupper() for c in w) >= 2 or w.isdigit() for w in words)
 
 
 def is_byline(text: str) -> bool:
@@ -108,11 +144,83 @@ def stamp_date(text: str) -> str | None:
 
 _TIMES = etree.XPath("//time[@datetime]|//*[@pubdate]")
 _REL_AUTHOR = etree.XPath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]")
+# Elements a site marks as the byline; the class test is a cheap prefilter, tokens decide.
+_BYLINE_ELEMENTS = etree.XPath(
+    "//body//*[contains(@class, 'author') or contains(@class, 'byline') or "
+    "contains(@class, 'writer') or contains(@id, 'byline') or contains(@class, 'Author')]"
+)
+_BYLINE_WORDS = frozenset({"author", "authors", "byline", "writer", "autor", "auteur"})
+# Parts of a class token that mark a picture, a bio box or a heading rather than the byline.
+_NOT_BYLINE_WORDS = frozenset({
+    "bio", "avatar", "image", "img", "photo", "pic", "description", "desc", "about", "box",
+    "title", "label", "comment", "comments", "social", "follow", "more", "posts", "archive",
+})
+_LABEL_ELEMENTS = etree.XPath(
+    "//body//*[not(*) and string-length(normalize-space(text())) < 14 and "
+    "(translate(normalize-space(text()), 'WRITENBYAUTHOR', 'writenbyauthor') = 'written by' or "
+    "translate(normalize-space(text()), 'AUTHOR', 'author') = 'author')]"
+)
+_LABELS = re.compile(r"^(?:written by|author|authors|by|von|autor(?:in)?|par|por|auteur)\s*:?$",
+                     re.I)
+_BYLINE_LIMIT = 3  # the first few marked elements: later ones are comment or related-story bylines
 
 
 def read(root: html.HtmlElement, found: Candidates) -> None:
-    """Page-level signs a reader sees: rel=author links and the first <time datetime>."""
+    """Page-level signs a reader sees: rel=author links, elements marked as the byline,
+    'Written by' labels, and the first <time datetime>."""
     for link in _REL_AUTHOR(root)[:3]:
         found.add("author", clean_name(link.text_content()), SOURCE)
+    for text in _marked_bylines(root):
+        found.add("author", text, SOURCE)
     for el in _TIMES(root)[:2]:
         found.add("published", el.get("datetime") or el.get("pubdate"), SOURCE)
+
+
+def _marked_bylines(root: html.HtmlElement) -> list[str]:
+    """Texts of elements whose class or id says 'byline' or 'author', outside comments,
+    and of the element that follows a 'Written by' / 'Author' label."""
+    texts: list[str] = []
+    for el in _BYLINE_ELEMENTS(root):
+        tokens = (el.get("class") or "").split() + (el.get("id") or "").split()
+        if not any(_is_byline_token(t) for t in tokens) or _in_comments(el):
+            continue
+        text = _byline_text(el)
+        if text and text not in texts:
+            texts.append(text)
+        if len(texts) >= _BYLINE_LIMIT:
+            break
+    for label in _LABEL_ELEMENTS(root)[:2]:
+        text = None if _in_comments(label) else _byline_text(label)
+        if text and text not in texts:
+            texts.append(text)
+    return texts
+
+
+def _is_byline_token(token: str) -> bool:
+    """'post-author', 'byline', 'hero__author' yes; 'author-bio', 'author-avatar' no."""
+    parts = set(re.split(r"[-_]+", token.lower()))
+    return bool(parts & _BYLINE_WORDS) and not parts & _NOT_BYLINE_WORDS
+
+
+def _byline_text(el: html.HtmlElement) -> str | None:
+    text = _spaced_text(el)
+    if _LABELS.match(text):  # the label alone: the name is in the next element
+        sibling = el.getnext()
+        text = _spaced_text(sibling) if sibling is not None else ""
+    if not text or len(text) > 120:
+        return None
+    names, _ = parse_byline(text)
+    return text if names else None
+
+
+def _spaced_text(el: html.HtmlElement) -> str:
+    """Text with a space between elements: a name and its role are often adjacent spans."""
+    return " ".join(" ".join(el.itertext()).split())
+
+
+def _in_comments(el: html.HtmlElement) -> bool:
+    for parent in el.iterancestors():
+        marks = f"{parent.get('class') or ''} {parent.get('id') or ''}".lower()
+        if "comment" in marks or "related" in marks or parent.tag in ("footer", "aside"):
+            return True
+    return False

@@ -1,0 +1,33 @@
+"""Dates as pages write them, to ISO 8601 (metadata/dates.py)."""
+from __future__ import annotations
+
+import pytest
+
+from copydesk.metadata.dates import date_from_url, find_date, parse_date
+
+
+@pytest.mark.parametrize("value, iso", [
+    ("2025-03-03T09:05:00-05:00", "2025-03-03T09:05:00-05:00"),
+    ("2025-03-03T23:30:00Z", "2025-03-03T23:30:00+00:00"),
+    ("2025-03-03T23:30:00.123+0530", "2025-03-03T23:30:00+05:30"),  # day as written, not UTC
+    ("2025-03-03", "2025-03-03"),
+    ("Mon, 03 Mar 2025 09:05:00 -0500", "2025-03-03T09:05:00-05:00"),
+    ("March 3, 2025", "2025-03-03"),
+    ("3. März 2025", "2025-03-03"),
+    ("3 mars 2025", "2025-03-03"),
+    ("3 de marzo de 2025", "2025-03-03"),
+    ("03.03.2025", "2025-03-03"),
+    ("13/11/2025 09:21:40", "2025-11-13"),
+])
+def test_parse_date(value: str, iso: str) -> None:
+    assert parse_date(value) == iso
+
+
+def test_no_date() -> None:
+    assert parse_date("yesterday") is None
+    assert find_date("Copyright holders") is None
+
+
+def test_date_from_url() -> None:
+    assert date_from_url("https://x.example/2025/03/03/story") == "2025-03-03"
+    assert date_from_url("https://x.example/story-20250303") is None

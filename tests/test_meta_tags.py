@@ -1,0 +1,43 @@
+"""OpenGraph, article:*, Dublin Core, parsely and page-level tags (metadata/meta_tags.py)."""
+from __future__ import annotations
+
+from lxml import html
+
+from copydesk.metadata import meta_tags
+from copydesk.metadata.candidates import Candidates
+
+PAGE = """<html lang="fr-FR"><head><title>Le titre | Le Site</title>
+<meta property="og:title" content="Le titre">
+<meta property="og:site_name" content="Le Site">
+<meta name="author" content="Marie Dupont">
+<meta property="article:author" content="https://example.com/marie">
+<meta name="parsely-pub-date" content="2025-03-04T08:00:00+01:00">
+<meta name="DC.creator" content="Luc Martin">
+<meta name="sailthru.tags" content="politique, europe">
+<link rel="canonical" href="https://example.com/a">
+</head><body></body></html>"""
+
+
+def _found() -> Candidates:
+    found = Candidates()
+    meta_tags.read(html.fromstring(PAGE), found)
+    return found
+
+
+def test_fields_from_meta() -> None:
+    found = _found()
+    assert found.get("headline") == [("Le titre", "meta")]
+    assert found.get("publisher") == [("Le Site", "meta")]
+    assert found.get("published") == [("2025-03-04T08:00:00+01:00", "meta")]
+    assert [v for v, _ in found.get("tags")] == ["politique", "europe"]
+
+
+def test_author_names_but_not_profile_urls() -> None:
+    assert [v for v, _ in _found().get("author")] == ["Marie Dupont", "Luc Martin"]
+
+
+def test_page_level_title_canonical_and_lang() -> None:
+    found = _found()
+    assert found.get("title_tag") == [("Le titre | Le Site", "meta")]
+    assert found.get("url") == [("https://example.com/a", "meta")]
+    assert found.get("language") == [("fr-FR", "meta")]

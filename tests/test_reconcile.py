@@ -1,0 +1,83 @@
+"""Reconcile: each field's value is the best agreement of the sources (reconcile.py)."""
+from __future__ import annotations
+
+from copydesk import extract
+from copydesk.options import Options
+
+BODY = "".join(
+    f"<p>Paragraph {i} of the story carries enough words to be read as the article body, "
+    f"with sentences, commas, and a full stop at the end of it.</p>" for i in range(6)
+)
+
+
+def _page(head: str = "", top: str = "", first: str = "", url: str | None = None):
+    markup = (f"<html><head>{head}</head><body><nav><a href='/'>Home</a></nav><article>"
+              f"{top}<p>{first or 'The lead paragraph opens the story with a long sentence.'}</p>"
+              f"{BODY}</article></body></html>")
+    return extract(markup, url=url)
+
+
+def test_h1_corroborated_by_the_meta_title_gives_the_printed_title() -> None:
+    a = _page('<title>Trends For 2026 in Nutrition - Tastewise</title>'
+              '<meta property="og:site_name" content="Tastewise">',
+              "<h1>Top 10 Nutrition Trends to Watch in 2026</h1>")
+    assert a.headline == "Top 10 Nutrition Trends to Watch in 2026"
+    assert a.provenance["headline"] == "visible"
+
+
+def test_lone_h1_without_support_does_not_win() -> None:
+    a = _page('<title>Advent of Code 2025 week 2</title>'
+              '<meta property="og:title" content="Advent of Code 2025 week 2">',
+              "<h1>Conclusions</h1>")
+    assert a.headline == "Advent of Code 2025 week 2"
+
+
+def test_site_suffix_is_stripped_by_publisher_and_by_host() -> None:
+    a = _page('<title>What do people love about Rust? | Rust Blog</title>',
+              url="https://blog.rust-lang.org/2025/12/19/what-do-people-love-about-rust/")
+    assert a.headline == "What do people love about Rust?"
+    b = _page('<title>Garnix Blog: Hardware-Attested Nix Builds</title>',
+              url="https://garnix.io/blog/hardware-attested")
+    assert b.headline == "Hardware-Attested Nix Builds"
+
+
+def test_title_without_a_site_part_is_kept_whole() -> None:
+    a = _page('<title>Wedding Planning Tools – Caterer Comparison Spreadsheet</title>')
+    assert a.headline == "Wedding Planning Tools – Caterer Comparison Spreadsheet"
+
+
+def test_printed_byline_names_the_author_even_when_it_is_the_site_name() -> None:
+    a = _page('<meta property="og:site_name" content="Rick Steves">', "<h1>Travel light</h1>"
+              '<p class="byline">By Rick Steves</p>')
+    assert a.authors == ("Rick Steves",)
+
+
+def test_site_name_from_meta_is_never_an_author() -> None:
+    a = _page('<meta property="og:site_name" content="Acme News">'
+              '<meta name="author" content="Acme News">', "<h1>Headline here now</h1>")
+    assert a.authors == ()
+
+
+def test_dateline_leaves_the_body_and_names_the_agency() -> None:
+    a = _page(top="<h1>Stocks fall</h1><p><strong>Markets slid on Monday.</strong></p>",
+              first="NEW YORK (AP) — Stocks fell sharply on Monday as investors weighed rates.")
+    assert a.dateline is not None and a.dateline.place == "NEW YORK"
+    assert a.organization == "AP"
+    assert "NEW YORK (AP)" not in a.text
+
+
+def test_keep_dateline_keeps_it_inline() -> None:
+    markup = ("<html><body><article><h1>Stocks fall</h1><p>NEW YORK (AP) — Stocks fell sharply"
+              f" on Monday as investors weighed the rate outlook.</p>{BODY}</article></body></html>")
+    a = extract(markup, options=Options(keep_dateline=True))
+    assert a.dateline is not None
+    assert a.text.startswith("Stocks fall") or "NEW YORK (AP) —" in a.text
+
+
+def test_authors_vote_prefers_agreement_then_trust() -> None:
+    a = _page('<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+              '{"@type": "Person", "name": "Jane Doe"}}</script>'
+              '<meta name="author" content="Someone Else">',
+              '<h1>A title for the test</h1><p class="byline">By Jane Doe, Staff Writer</p>')
+    assert a.authors == ("Jane Doe",)
+    assert a.provenance["authors"] == "json-ld"

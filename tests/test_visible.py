@@ -1,0 +1,108 @@
+"""Datelines, bylines and byline elements as a reader sees them (metadata/visible.py)."""
+from __future__ import annotations
+
+import pytest
+from lxml import html
+
+from copydesk.metadata.candidates import Candidates
+from copydesk.metadata.visible import clean_name, is_byline, parse_byline, read, split_dateline
+
+
+@pytest.mark.parametrize("text, place, agency, date, rest", [
+    ("ISTANBUL—Turkey's president said", "ISTANBUL", None, None, "Turkey's president said"),
+    ("PARIS (Reuters) - France said on Monday", "PARIS", "Reuters", None, "France said on Monday"),
+    ("WASHINGTON, March 3 (AP) — The Senate voted", "WASHINGTON", "AP", None, "The Senate voted"),
+    ("WASHINGTON, March 3, 2025 (AP) — The Senate", "WASHINGTON", "AP", "2025-03-03", "The Senate"),
+    ("SEATTLE, Wash. — A ferry ran aground", "SEATTLE, Wash.", None, None, "A ferry ran aground"),
+    ("DENVER, Colorado – The city council", "DENVER, Colorado", None, None, "The city council"),
+    ("MUMBAI: The monsoon arrived early", "MUMBAI", None, None, "The monsoon arrived early"),
+    ("ROME -- The pope spoke", "ROME", None, None, "The pope spoke"),
+    ("NEW YORK (AP) — Stocks fell", "NEW YORK", "AP", None, "Stocks fell"),
+    # German, French, Spanish wire forms
+    ("BERLIN (dpa) - Die Bundesregierung hat", "BERLIN", "dpa", None, "Die Bundesregierung hat"),
+    ("KÖLN, 3. März 2025 (dpa) – Die Stadt", "KÖLN", "dpa", "2025-03-03", "Die Stadt"),
+    ("PARIS (AFP) - Le gouvernement a", "PARIS", "AFP", None, "Le gouvernement a"),
+    ("LYON, 4 mars 2025 (AFP) — La mairie", "LYON", "AFP", "2025-03-04", "La mairie"),
+    ("MADRID, 3 mar (EFE).- El Gobierno aprobó", "MADRID", "EFE", None, "El Gobierno aprobó"),
+    ("MÉXICO (EFE) — El presidente", "MÉXICO", "EFE", None, "El presidente"),
+])
+def test_dateline_forms(text: str, place: str, agency: str | None, date: str | None,
+                        rest: str) -> None:
+    dateline, body = split_dateline(text)
+    assert dateline is not None
+    assert (dateline.place, dateline.agency, dateline.date) == (place, agency, date)
+    assert body == rest
+    assert text.startswith(dateline.raw)
+
+
+@pytest.mark.parametrize("text", [
+    "UPDATE: The story has changed.", "EXCLUSIVE: We obtained the memo.", "WATCH: The video.",
+    "BREAKING: A fire broke out.", "DEAR ABBY: My husband snores.", "COVID-19: what we know",
+    "FAQ: How does it work?", "EILMELDUNG: Der Zug fällt aus.", "EXCLUSIF : le document",
+    "ÚLTIMA HORA: Se cae la red.", "Paris - the city of light, is lovely", "NASA's probe - landed",
+])
+def test_not_datelines(text: str) -> None:
+    assert split_dateline(text) == (None, text)
+
+
+@pytest.mark.parametrize("text, names, organization", [
+    ("By Jane Doe and Ali Kaya, Associated Press", ["Jane Doe", "Ali Kaya"], "Associated Press"),
+    ("By Jane Doe, Staff Writer", ["Jane Doe"], None),
+    ("By Jane Doe Updated March 3, 2025, 9:14 AM", ["Jane Doe"], None),
+    ("By Jane Doe on March 3, 2025", ["Jane Doe"], None),
+    ("By Jane Doe jane.doe@example.com", ["Jane Doe"], None),
+    ("Jane Doe | Reuters", ["Jane Doe"], "Reuters"),
+    ("Dylan Bailey, MS, RD, FAND", ["Dylan Bailey"], None),
+    ("Stephen Okafor AI Writer", ["Stephen Okafor"], None),
+    ("Mike Marshall, Shipping Expert", ["Mike Marshall"], None),
+    ("Authors: Ana Roy, Jo Patel", ["Ana Roy", "Jo Patel"], None),
+    ("By JANE DOE", ["JANE DOE"], None),
+    ("Von Anna Schmidt und Jonas Weber, dpa", ["Anna Schmidt", "Jonas Weber"], "dpa"),
+    ("Von Anna Schmidt · aktualisiert am 3. März 2025", ["Anna Schmidt"], None),
+    ("Par Marie Dupont et Luc Martin, AFP", ["Marie Dupont", "Luc Martin"], "AFP"),
+    ("Por María García y José López, EFE", ["María García", "José López"], "EFE"),
+    ("Por María García | Actualizado el 3 de marzo de 2025", ["María García"], None),
+])
+def test_byline_shapes(text: str, names: list[str], organization: str | None) -> None:
+    assert parse_byline(text) == (names, organization)
+
+
+@pytest.mark.parametrize("text", ["Podium Staff", "The Editors", "Redaktion", "Thu.",
+                                  "Updated 3 hours ago", "The Author"])
+def test_not_names(text: str) -> None:
+    assert clean_name(text) is None
+
+
+def test_names_that_start_like_prefixes_are_kept_whole() -> None:
+    assert clean_name("Derek Seaman") == "Derek Seaman"  # not "de" + "rek Seaman"
+    assert clean_name("Parisa Ostovari") == "Parisa Ostovari"  # not "par" + "isa"
+
+
+def test_is_byline_needs_a_by_and_a_name() -> None:
+    assert is_byline("By Jane Doe")
+    assert not is_byline("By the way, this is a sentence about nothing")
+
+
+def _found(markup: str) -> Candidates:
+    found = Candidates()
+    read(html.fromstring(markup), found)
+    return found
+
+
+def test_marked_byline_element_is_read() -> None:
+    found = _found('<html><body><h1>T</h1><span class="post-author">By Jane Doe</span>'
+                   '<p>Text</p></body></html>')
+    assert ("By Jane Doe", "visible") in found.get("author")
+
+
+def test_written_by_label_reads_the_next_element() -> None:
+    found = _found('<html><body><div><p>Written by</p><p class="x">Edzel Tabing</p></div>'
+                   '</body></html>')
+    assert ("Edzel Tabing", "visible") in found.get("author")
+
+
+def test_bio_boxes_and_comment_authors_are_not_bylines() -> None:
+    found = _found('<html><body><div class="author-bio">Jane Doe writes about food</div>'
+                   '<ol class="comments"><li><span class="comment-author">Bob Smith</span>'
+                   '<span class="author">Bob Smith</span></li></ol></body></html>')
+    assert found.get("author") == []
