@@ -30,6 +30,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("newsletter_prompts", rules.newsletter_prompts),
     ("advertisements", rules.advertisements),
     ("disclosures", rules.disclosures),
+    ("calls_to_action", rules.calls_to_action),
     ("author_bios", rules.author_bios),
     ("tag_lists", rules.tag_lists),
     ("bylines_and_stamps", rules.bylines_and_stamps),

@@ -53,6 +53,6 @@ def _own_marks(box) -> frozenset[str]:
     if box.role in P.ROLE_MARKS:
         found.add(P.ROLE_MARKS[box.role])
     if box.tokens and not P.CONTENT_EXEMPT.search(box.tokens):
-        tokens = P.MODIFIER_CLASSES.sub(" ", box.tokens)
+        tokens = P.BEM_JOINER.sub("-", P.MODIFIER_CLASSES.sub(" ", box.tokens))
         found.update(name for name, rx in P.TOKENS.items() if rx.search(tokens))
     return frozenset(found) if found else _EMPTY

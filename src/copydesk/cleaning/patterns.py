@@ -49,7 +49,7 @@ TOKENS = {
         "sponsor", "sponsored", "ad-slot", "adslot", "ad-container", "ad-wrapper", "gpt-ad",
     ),
     "author_bio": token_group(
-        "author-bio", "author-box", "authorbox", "about-author", "about-the-author",
+        "author-bio", "authorbio", "author-about", "author-box", "authorbox", "about-author", "about-the-author",
         "author-info", "author-description", "bio-box", "saboxplugin-wrap",
     ),
     "tags": token_group("tags", "tag-list", "tagcloud", "tag-cloud", "post-tags", "entry-tags",
@@ -89,7 +89,8 @@ SHARE_TEXT = phrases(
     r"compartir(?: en \w+)?|share this:|like this:|share (?:it|this|article|post|story)(?: on)?|"
     r"pin (?:this |it )?for later!?|"
     r"follow (?:us|me)(?: on (?:social media|\w+(?: (?:and|&) \w+)?))?|stay connected(?: with (?:us|me))?|"
-    r"folgen sie uns(?: auf \w+)?|suivez-nous(?: sur \w+)?|síguenos(?: en \w+)?)"
+    r"folgen sie uns(?: auf \w+)?|suivez-nous(?: sur \w+)?|síguenos(?: en \w+)?|"
+    r"(?:please |help (?:me|us) )?spread the word(?: about [^.]{1,40})?)"
     r"(?:\s*\(opens in new window\))?\s*[:.!]?$"
 )
 CREDIT_TEXT = phrases(
@@ -127,7 +128,8 @@ PROMO_TEXT = phrases(
     r"^(?:keep reading|continue reading|previous (?:article|post|story)|next (?:article|post|story)|"
     r"more (?:from|by) (?:the |this )?\w+(?: \w+)?|you (?:may|might) (?:also )?(?:like|enjoy)|"
     r"you may be interested in.{0,40}|weiterlesen|ähnliche artikel|articles similaires|"
-    r"à lire également|artículos relacionados|te puede gustar)\s*[:.!]?$",
+    r"à lire également|artículos relacionados|te puede gustar|what (?:others|people) are reading|"
+    r"editor'?s'? picks)\s*[:.!]?$",
 )
 NEWSLETTER_TEXT = phrases(
     r"^(?:sign up|subscribe|already a subscriber|get (?:the|our) [^.]{0,60}newsletter|"
@@ -139,6 +141,10 @@ NEWSLETTER_TEXT = phrases(
     r"^to continue reading",
     r"^(?:join|get|sign up for|subscribe to) (?:our |the |my )?[^.]{0,40}newsletters?[!.]?$",
     r"^thank you!? please check your inbox",
+    r"\b(?:delivered|straight|sent) (?:right )?to your inbox\b",
+    r"\bget (?:email )?updates from (?:this|the) (?:writer|author)\b",
+    r"\btell your friends and get rewards\b",
+    r"^already have an account\b",
     r"\bunsubscribe at any time\b",
     r"^by (?:entering|submitting|providing) your email",
     r"^(?:this (?:article|story|content) is (?:exclusive|available only) to [^.]{0,30}subscribers)",
@@ -181,16 +187,17 @@ CONSENT_WORD = phrases(
 AD_TEXT = phrases(
     r"^(?:advertisement|advertisment|sponsored(?: content)?|ad|ads|anzeige|werbung|publicité|"
     r"publicidad|paid content|partner content|story continues below(?: advertisement)?|"
-    r"article continues below|continue reading below|scroll to continue)\s*[:.]?$"
+    r"article continues below|continue reading below|scroll to continue)\s*[:.]?$",
+    r"^(?:advertisement|sponsored|anzeige|werbung|publicité|publicidad)\s*[:|]",
 )
 STAMP_TEXT = phrases(
     r"^(?:updated|published|posted|last updated|aktualisiert|mis à jour|actualizado)"
     r"(?: on| at)?:?\s.{0,60}$",
     r"^\d+ (?:min(?:ute)?s?|hours?|days?) ago$",
-    r"^(?:by [^.]{2,60}?[ ·|•—-]+)?\d+ min(?:ute)?s? read$",
+    r"^(?:[^.]{2,60}?[ ·|•—-]+)?\d+ min(?:ute)?s? read$",
     r"^(?:\d+ min\.? )?(?:lesezeit|de lecture|de lectura)",
     r"^(?:medically |fact[- ]checked |expert[- ])?(?:reviewed|written|edited|fact[- ]checked) by "
-    r"[^.]{2,80}$",
+    r"[^.]{2,140}$",
 )
 TOOLS_TEXT = phrases(
     r"^(?:print|print this (?:article|page)|email this|font size|text size|a\+ ?a-|"
@@ -232,3 +239,20 @@ CONTENT_EXEMPT = token_group(
 MODIFIER_CLASSES = re.compile(
     r"(?<!\S)(?:(?:has|is|u|no|with|show|hide)-\S*|\S*--(?:false|none|off)(?!\S))"
 )
+
+# Page furniture named by its text: a table of contents, skip links, breadcrumbs.
+NAV_TEXT = phrases(
+    r"^(?:table of contents|contents|in this article|jump to(?: the)? (?:list|section|recipe)|"
+    r"skip to (?:main )?content|back to top|inhaltsverzeichnis|zum inhalt springen|sommaire|"
+    r"aller au contenu|índice|tabla de contenidos?|ir al contenido)\s*[:⤵↓]?$",
+    r"^home\s*[»>/›|]",
+)
+# Calls to action: an imperative and a sales word, "Get started today", "Request a Quote".
+CTA_TEXT = phrases(
+    r"^(?:get|start|try|request|contact|book|claim|download|schedule|create|talk to|call|"
+    r"jetzt|demandez|solicita)\b[^.]{0,60}\b(?:today|now|free|quote|demo|consultation|trial|"
+    r"started|e-?book|no (?:credit )?card required|kostenlos|gratuit|gratis)\b.{0,40}$",
+    r"^ready to (?:get started|create|grow|start|take)\b[^.]{0,60}\?$",
+)
+# Trailing "--" and "__" of BEM class names ("hero-author--bio", "author__about") read as "-".
+BEM_JOINER = re.compile(r"--|__")

@@ -48,8 +48,11 @@ def cookie_banners(block: Block, ctx: Context) -> bool:
 
 
 def navigation(block: Block, ctx: Context) -> bool:
-    """Home | World | Business | Sport   (inside <nav>, role=navigation, class="menu" …)"""
-    return _marked_short_kind(block, ctx, "navigation")
+    """Home | World | Business | Sport   (inside <nav>, role=navigation, class="menu" …)
+    · Table of Contents · Skip to content · Home » Posts"""
+    return _marked_short_kind(block, ctx, "navigation") or (
+        _short(block, 60) and bool(P.NAV_TEXT.search(block.text))
+    )
 
 
 def share_widgets(block: Block, ctx: Context) -> bool:
@@ -119,6 +122,11 @@ def disclosures(block: Block, ctx: Context) -> bool:
     return _short(block, 400) and bool(P.DISCLOSURE_TEXT.search(block.text))
 
 
+def calls_to_action(block: Block, ctx: Context) -> bool:
+    """Get started today · Request a Quote · Ready to Create Something Extraordinary?"""
+    return _short(block, 100) and bool(P.CTA_TEXT.search(block.text))
+
+
 def author_bios(block: Block, ctx: Context) -> bool:
     """About the author: Jane Doe covers energy for …  (class="author-bio")"""
     return "author_bio" in ctx.marks(block) or (_short(block, 40) and bool(P.BIO_TEXT.search(block.text)))
@@ -131,7 +139,7 @@ def tag_lists(block: Block, ctx: Context) -> bool:
 
 def bylines_and_stamps(block: Block, ctx: Context) -> bool:
     """Updated 3 hours ago · 5 min read · the byline/date row (class="post-meta")"""
-    return "meta" in ctx.marks(block) or (_short(block, 80) and bool(P.STAMP_TEXT.search(block.text)))
+    return "meta" in ctx.marks(block) or (_short(block, 160) and bool(P.STAMP_TEXT.search(block.text)))
 
 
 def tool_rows(block: Block, ctx: Context) -> bool:
