@@ -106,3 +106,15 @@ def test_bio_boxes_and_comment_authors_are_not_bylines() -> None:
                    '<ol class="comments"><li><span class="comment-author">Bob Smith</span>'
                    '<span class="author">Bob Smith</span></li></ol></body></html>')
     assert found.get("author") == []
+
+
+def test_marked_date_element_gives_the_day_when_no_machine_date_exists() -> None:
+    found = _found('<html><body><h1>T</h1><div class="post-date">Last updated Aug 04, 2025'
+                   '</div><time>March 3, 2025</time></body></html>')
+    assert [v for v, _ in found.get("published")] == ["2025-08-04", "2025-03-03"]
+
+
+def test_dates_in_comments_are_not_the_article_date() -> None:
+    found = _found('<html><body><div class="comments"><span class="comment-date">'
+                   'March 3, 2025</span></div></body></html>')
+    assert found.get("published") == []

@@ -174,6 +174,34 @@ def read(root: html.HtmlElement, found: Candidates) -> None:
         found.add("author", text, SOURCE)
     for el in _TIMES(root)[:2]:
         found.add("published", el.get("datetime") or el.get("pubdate"), SOURCE)
+    for date in _marked_dates(root):
+        found.add("published", date, SOURCE)
+
+
+_DATE_ELEMENTS = etree.XPath(
+    "//body//time[not(@datetime)]|//body//*[contains(@class, 'date') or "
+    "contains(@class, 'publish') or contains(@class, 'posted') or contains(@class, 'time')]"
+)
+_DATE_WORDS = frozenset({"date", "published", "publish", "pubdate", "posted", "time",
+                         "timestamp", "dateline", "datetime", "postdate", "entrydate"})
+_DATE_LIMIT = 2  # the article's own stamp comes first; later ones date teasers or comments
+
+
+def _marked_dates(root: html.HtmlElement) -> list[str]:
+    """ISO days from elements marked as the date ('post-date', <time> without datetime):
+    the stamp a reader sees when the page carries no machine-readable date."""
+    dates: list[str] = []
+    for el in _DATE_ELEMENTS(root):
+        tokens = re.split(r"[-_\s]+", f"{el.get('class') or ''} {el.get('id') or ''}".lower())
+        if el.tag != "time" and not _DATE_WORDS & set(tokens) or _in_comments(el):
+            continue
+        text = _spaced_text(el)
+        date = find_date(text) if len(text) < 80 else None
+        if date and date not in dates:
+            dates.append(date)
+        if len(dates) >= _DATE_LIMIT:
+            break
+    return dates
 
 
 def _marked_bylines(root: html.HtmlElement) -> list[str]:
