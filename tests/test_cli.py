@@ -302,6 +302,19 @@ def test_json_lines_on_stdout_stay_valid_when_pages_fail(folder):
     assert result.exit_code == 1 and "bad.html" in result.stderr
 
 
+def test_output_folder_named_with_a_trailing_slash(page, tmp_path):
+    assert cli(page, "-o", f"{tmp_path / 'new'}/").exit_code == 0
+    assert (tmp_path / "new" / "page.md").read_text().startswith("# Headline")
+    assert cli("-o", f"{tmp_path / 'new'}/", "-f", "text", "-", input=PAGE).exit_code == 0
+    assert (tmp_path / "new" / "stdin.txt").exists()
+
+
+def test_an_error_about_an_odd_file_name_stays_one_line(folder, tmp_path):
+    (folder / "two\nlines.html").write_text("")
+    result = cli(folder, "-o", tmp_path / "out", "-j", "1")
+    assert f"Error: {folder}/two\\nlines.html: empty input\n" in result.stderr
+
+
 def test_several_files_and_a_missing_one(folder, tmp_path):
     result = cli(folder / "g.html", tmp_path / "nope.html", "-o", tmp_path / "out")
     assert result.exit_code == 1 and "nope.html: no such file" in result.stderr

@@ -38,8 +38,8 @@ def _rule_names() -> tuple[str, ...]:
 @click.option("-f", "--format", "fmt", default="markdown", show_default=True,
               type=click.Choice(sorted(_FORMAT_ALIASES), case_sensitive=False),
               help="Output format.")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Output file, or folder for several inputs (mirrors input paths).")
+@click.option("-o", "--output", type=click.Path(),
+              help="Output file, or folder (ending in / or existing) that mirrors input paths.")
 @click.option("--front-matter", is_flag=True, help="Markdown: metadata as YAML front matter.")
 @click.option("--url", help="The page's address, for relative links when it names none.")
 @click.option("--encoding", help="Decode input with this encoding, whatever the page says.")
@@ -60,7 +60,7 @@ def _rule_names() -> tuple[str, ...]:
 @click.option("--debug", "--traceback", "debug", is_flag=True,
               help="Show a traceback on errors.")
 @click.version_option(package_name="copydesk")
-def main(inputs: tuple[Path, ...], fmt: str, output: Path | None, front_matter: bool,
+def main(inputs: tuple[Path, ...], fmt: str, output: str | None, front_matter: bool,
          url: str | None, encoding: str | None, input_format: str, keep: tuple[str, ...],
          keep_dateline: bool, explain: bool, list_rules: bool, jobs: int | None, force: bool,
          timeout: float, report: Path | None, debug: bool) -> None:
@@ -83,10 +83,12 @@ def main(inputs: tuple[Path, ...], fmt: str, output: Path | None, front_matter: 
                         timeout=timeout)
     inputs = inputs or (Path("-"),)
     try:
-        if _is_batch(inputs, output):
-            code = _batch(inputs, output, settings, jobs, report)
+        out = Path(output) if output else None
+        if _is_batch(inputs, out):
+            code = _batch(inputs, out, settings, jobs, report)
         else:
-            code = _single(inputs[0], output, settings, explain)
+            folder = bool(output) and output.endswith(("/", os.sep))  # Path drops the slash
+            code = _single(inputs[0], out, folder, settings, explain)
     except click.ClickException:
         raise  # usage errors: click prints them and exits 2
     except KeyboardInterrupt:
@@ -98,16 +100,25 @@ def main(inputs: tuple[Path, ...], fmt: str, output: Path | None, front_matter: 
     except Exception as exc:  # the last line of defence: one line, never a traceback
         if debug:
             raise
-        click.echo(f"Error: unexpected {type(exc).__name__}: {exc}", err=True)
+        click.echo(one_line(f"Error: unexpected {type(exc).__name__}: {exc}"), err=True)
         code = ExitCode.FAILED
     sys.exit(int(code))
+
+
+def one_line(message: str) -> str:
+    """A file name may hold a newline; each error stays one line on stderr."""
+    return message.translate(_LINE_BREAKS)
+
+
+_LINE_BREAKS = {ord("\n"): "\\n", ord("\r"): "\\r"}
 
 
 def _is_batch(inputs: tuple[Path, ...], output: Path | None) -> bool:
     return len(inputs) > 1 or any(p != Path("-") and p.is_dir() for p in inputs)
 
 
-def _single(source: Path, output: Path | None, settings: Settings, explain: bool) -> ExitCode:
+def _single(source: Path, output: Path | None, folder: bool, settings: Settings,
+            explain: bool) -> ExitCode:
     from .loading import read_source
     from .pipeline import run as run_pipeline
     from .writers import write
@@ -118,7 +129,7 @@ def _single(source: Path, output: Path | None, settings: Settings, explain: bool
             data = read_source("-" if name == "-" else source)
             result = run_pipeline(data, options=settings.options, source=name)
     except CopydeskError as exc:
-        click.echo(f"Error: {name}: {reason(exc, name)}", err=True)
+        click.echo(one_line(f"Error: {name}: {reason(exc, name)}"), err=True)
         return ExitCode.FAILED
     if explain:
         for rule, block in result.dropped:
@@ -131,8 +142,9 @@ def _single(source: Path, output: Path | None, settings: Settings, explain: bool
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
         return ExitCode.OK
-    if output.is_dir():
-        output = output / f"{page_stem(Path(name).name)}.{FORMATS[settings.fmt]}"
+    if folder or output.is_dir():
+        stem = "stdin" if name == "-" else page_stem(Path(name).name)
+        output = output / f"{stem}.{FORMATS[settings.fmt]}"
     write_atomic(output, text)
     return ExitCode.OK
 
@@ -164,7 +176,7 @@ def _run_batch(planned: list[Job], problems: list[Outcome], settings: Settings, 
         progress.step()
         if outcome.status in ("failed", "timeout"):
             progress.clear()
-            click.echo(f"Error: {outcome.path}: {outcome.reason}", err=True)
+            click.echo(one_line(f"Error: {outcome.path}: {outcome.reason}"), err=True)
         elif outcome.content is not None:
             click.echo(outcome.content)
         if manifest:
