@@ -61,3 +61,11 @@ def test_noscript_rendering_with_blocks_is_walked() -> None:
               "<noscript>Please enable JavaScript</noscript>"
               "<noscript><img src='a.jpg'></noscript></body></html>")
     assert texts(markup) == [PROSE]
+
+
+def test_collapsed_prose_panel_is_kept_but_hidden_menus_are_not() -> None:
+    panel = " ".join([PROSE] * 5)
+    menu = "".join(f"<a href='/{i}'>A long menu entry number {i}</a>" for i in range(20))
+    markup = (f'<html><body><div><div aria-hidden="true">{menu}</div>'
+              f'<div style="display:none" role="region"><p>{panel}</p></div></div></body></html>')
+    assert texts(markup) == [panel]

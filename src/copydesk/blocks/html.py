@@ -60,7 +60,7 @@ def from_html(root: html.HtmlElement, base_url: str | None = None,
         root.append(stray)
     etree.strip_elements(root, *SKIP_TAGS, with_tail=False)
     for el in _HIDDEN(root):
-        if el.getparent() is not None and not _streamed(el):
+        if el.getparent() is not None and not _streamed(el) and not _collapsed_prose(el):
             el.drop_tree()
     walker = _Walker(base_url, options.max_depth)
     walker.walk(root, 0, -1)
@@ -231,6 +231,19 @@ def _streamed(el: html.HtmlElement) -> bool:
     id="S:0">``) park server-rendered sections there until a script moves them into place."""
     parent = el.getparent()
     return el.get("hidden") is not None and parent is not None and parent.tag in ("body", "html")
+
+
+# Hidden text this long, and mostly not links, is a collapsed panel (accordion, tab, "read
+# more") a reader opens with one click, not a menu or a modal.
+_HIDDEN_PROSE = 300
+
+
+def _collapsed_prose(el: html.HtmlElement) -> bool:
+    text = el.text_content()
+    if len(text) < _HIDDEN_PROSE:
+        return False
+    links = sum(len(a.text_content()) for a in el.iter("a"))
+    return links < 0.3 * len(text)
 
 
 def _kind_inside(tag: str, outer: str) -> str:
