@@ -178,6 +178,19 @@ def test_explain_lists_dropped_text_on_stderr(tmp_path):
     assert result.exit_code == 0 and "Share this" not in result.stdout
 
 
+def test_keep_dateline():
+    page = ("<html><body><article><h1>Headline</h1><p>WASHINGTON (AP) — The senate voted on "
+            f"Tuesday to pass a bill.</p><p>{PROSE.format(2)}</p></article></body></html>")
+    assert "WASHINGTON (AP) — The senate" not in cli("-f", "text", "-", input=page).stdout
+    kept = cli("-f", "text", "--keep-dateline", "-", input=page).stdout
+    assert "WASHINGTON (AP) — The senate" in kept
+
+
+def test_version():
+    result = cli("--version")
+    assert result.exit_code == 0 and ", version " in result.stdout
+
+
 def test_list_rules_and_keep(page):
     rules = cli("--list-rules").stdout.split()
     assert rules and cli("--keep", rules[0], page).exit_code == 0
