@@ -81,3 +81,11 @@ def test_authors_vote_prefers_agreement_then_trust() -> None:
               '<h1>A title for the test</h1><p class="byline">By Jane Doe, Staff Writer</p>')
     assert a.authors == ("Jane Doe",)
     assert a.provenance["authors"] == "json-ld"
+
+
+def test_fuller_byline_beats_a_meta_tag_naming_only_the_first_author() -> None:
+    a = _page('<meta name="author" content="Anna Schmidt">', '<h1>Neues Mietrecht beschlossen</h1>'
+              '<p class="autor">Von Anna Schmidt und Jonas Weber, dpa</p>')
+    assert a.authors == ("Anna Schmidt", "Jonas Weber")
+    assert a.byline == "Von Anna Schmidt und Jonas Weber, dpa"
+    assert a.organization == "dpa"

@@ -285,7 +285,10 @@ def _group_authors(people: list) -> tuple[list[str], str]:
 
     def support(i: int) -> float:
         agree = sum(1 for j, w in enumerate(words) if j != i and words[i] & w)
-        return agree - _trust(people[i][2]) * 0.01
+        # A list that names everyone a shorter one names, and more, is the fuller byline.
+        fuller = sum(1 for j, w in enumerate(words)
+                     if len(people[i][0]) > len(people[j][0]) and w < words[i])
+        return agree + 0.5 * fuller - _trust(people[i][2]) * 0.01
 
     best = max(range(len(people)), key=support)
     names, _, source, _ = people[best]

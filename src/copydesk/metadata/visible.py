@@ -44,7 +44,7 @@ _ROLES = re.compile(
 _EMAIL = re.compile(r"\S+@\S+")
 _SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*")
 _NOT_NAME = re.compile(
-    r"\b(?:author|staff|team|desk|news|editors?|editorial|media|press|inc|ltd|llc|group|online|"
+    r"\bby\b|\b(?:author|staff|team|desk|guest|columnists?|co-founder|founder|certified|news|editors?|editorial|media|press|inc|ltd|llc|group|online|"
     r"magazine|newsroom|admin|administrator|redaktion|rédaction|redacción|updated|published|"
     r"posted|min read|ago|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday)\b|\d|@|https?:",
@@ -147,7 +147,8 @@ _REL_AUTHOR = etree.XPath("//a[contains(concat(' ', normalize-space(@rel), ' '),
 # Elements a site marks as the byline; the class test is a cheap prefilter, tokens decide.
 _BYLINE_ELEMENTS = etree.XPath(
     "//body//*[contains(@class, 'author') or contains(@class, 'byline') or "
-    "contains(@class, 'writer') or contains(@id, 'byline') or contains(@class, 'Author')]"
+    "contains(@class, 'writer') or contains(@id, 'byline') or contains(@class, 'Author') or "
+    "contains(@class, 'autor') or contains(@class, 'auteur')]"
 )
 _BYLINE_WORDS = frozenset({"author", "authors", "byline", "writer", "autor", "auteur"})
 # Parts of a class token that mark a picture, a bio box or a heading rather than the byline.
@@ -172,6 +173,8 @@ def read(root: html.HtmlElement, found: Candidates) -> None:
         found.add("author", clean_name(link.text_content()), SOURCE)
     for text in _marked_bylines(root):
         found.add("author", text, SOURCE)
+        if is_byline(text):  # a printed "By …" line is also the byline as printed
+            found.add("byline", text, SOURCE)
     for el in _TIMES(root)[:2]:
         found.add("published", el.get("datetime") or el.get("pubdate"), SOURCE)
     for date in _marked_dates(root):
