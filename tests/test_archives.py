@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import base64
+import json
 import gzip
 import io
 import quopri
@@ -272,3 +273,37 @@ def test_no_connection_is_made_because_of_what_a_page_contains(monkeypatch):
     pages = [("https://example.org/t", article_html("Tracked", extra).encode(),
               _http("text/html"))]
     assert [a.headline for _, a in archives.iter_extract(build_warc(pages))] == ["Tracked"]
+
+
+# -- through the command line -----------------------------------------------------------------
+
+def _cli(args: list[str]):
+    from click.testing import CliRunner
+
+    from copydesk.cli import main
+
+    return CliRunner().invoke(main, args)
+
+
+def test_a_warc_inside_a_batch_folder_gives_one_output_per_record(tmp_path: Path):
+    src = tmp_path / "in"
+    (src / "crawls").mkdir(parents=True)
+    (src / "crawls" / "c1.warc.gz").write_bytes(news_warc(3))
+    (src / "page.html").write_text(article_html("Plain page"), encoding="utf-8")
+    result = _cli([str(src), "-o", str(tmp_path / "out"), "-j", "2"])
+    assert result.exit_code == 0, result.output
+    written = sorted(p.relative_to(tmp_path / "out").as_posix()
+                     for p in (tmp_path / "out").rglob("*.md"))
+    assert "page.md" in written
+    records = [w for w in written if w.startswith("crawls/c1/")]
+    assert len(records) == 3 and all(w.split("/")[-1][:5].isdigit() for w in records)
+
+
+def test_one_warc_on_the_command_line_is_a_batch(tmp_path: Path):
+    warc = tmp_path / "c1.warc.gz"
+    warc.write_bytes(news_warc(2))
+    result = _cli([str(warc), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    lines = [ln for ln in result.output.splitlines() if ln.startswith("{")]
+    assert sorted(json.loads(ln)["headline"] for ln in lines) == ["Story 0", "Story 1"]
+    assert _cli([str(warc)]).exit_code == 2  # Markdown for many pages needs -o

@@ -209,3 +209,17 @@ def test_a_worker_that_dies_mid_batch_has_its_share_redone(client, tmp_path: Pat
     assert victim not in client.run(os.getpid).values()
     assert counts["ok"] + counts["skipped"] == 64 and not counts["failed"]
     assert len(list((tmp_path / "o").glob("*.md"))) == 64
+
+
+def test_the_cli_sends_a_batch_to_the_scheduler(client, pages: Path, tmp_path: Path):
+    from click.testing import CliRunner
+
+    from copydesk.cli import main
+
+    out = tmp_path / "out-cli"
+    result = CliRunner().invoke(main, [str(pages), "-o", str(out), "--scheduler",
+                                       client.scheduler.address])
+    local = tmp_path / "out-local"
+    CliRunner().invoke(main, [str(pages), "-o", str(local), "-j", "1"])
+    assert result.exit_code == 1  # empty.html holds no article, on both
+    assert tree(out) == tree(local) and tree(out)

@@ -42,6 +42,7 @@ class Settings:
 class Job:
     path: Path
     output: Path | None
+    rel: str | None = None  # set for a container (WARC, MHTML): its path below the input
 
 
 @dataclass(slots=True)
@@ -64,6 +65,13 @@ class Outcome:
 
 def is_page(path: Path) -> bool:
     return path.name.lower().endswith(PAGE_SUFFIXES)
+
+
+def is_input(path: Path) -> bool:
+    """A saved page, or a container of pages (WARC, MHTML)."""
+    from .archives import is_container
+
+    return is_page(path) or is_container(path)
 
 
 def page_stem(name: str) -> str:
@@ -90,7 +98,7 @@ def discover(root: Path, errors: list[Outcome] | None = None,
             dirs[:] = [d for d in dirs if (Path(folder) / d).resolve() != skip]
         for name in sorted(files):
             path = Path(folder) / name
-            if is_page(path):
+            if is_input(path):
                 yield path
 
 
@@ -117,6 +125,9 @@ def plan(inputs: Iterable[Path], out_dir: Path | None,
         pages = discover(item, problems, skip) if item.is_dir() else [item]
         root = item if item.is_dir() else item.parent
         for page in pages:
+            if not is_page(page) and is_input(page):  # a container names its own outputs
+                jobs.append(Job(page, None, page.relative_to(root).as_posix()))
+                continue
             out = output_for(page, root, out_dir, ext) if out_dir else None
             if out is not None and out in seen:
                 problems.append(Outcome(str(page), "failed",
@@ -129,6 +140,17 @@ def plan(inputs: Iterable[Path], out_dir: Path | None,
 
 
 # -- one page ---------------------------------------------------------------------------------
+
+def convert_job(job: Job, settings: Settings) -> Iterator[Outcome]:
+    """A page gives one Outcome; a container one per record, and one for what it skipped."""
+    if job.rel is None:
+        yield convert(job, settings)
+        return
+    from .archives import convert_container
+
+    out_dir = str(settings.out_dir) if settings.out_dir else None
+    yield from convert_container(str(job.path), job.rel, out_dir, settings)
+
 
 def convert(job: Job, settings: Settings) -> Outcome:
     """Convert one page; every failure becomes an Outcome, never an exception."""
@@ -231,6 +253,7 @@ def _on_alarm(signum: int, frame: object) -> None:
 
 # -- many pages -------------------------------------------------------------------------------
 
+_JOB_DONE = "job done"  # a worker's word that its current job (page or container) is finished
 WORKER_PAGES = 400  # a worker retires after this many pages, so memory stays flat
 CHUNK_PAGES = 16  # pages handed to a worker at once: fewer round trips, still balanced
 
@@ -252,7 +275,7 @@ def run(jobs: list[Job], settings: Settings, workers: int,
 
 def _serial(jobs: list[Job], settings: Settings) -> Iterator[Outcome]:
     for job in jobs:
-        yield convert(job, settings)
+        yield from convert_job(job, settings)
 
 
 def hard_limit(timeout: float) -> float | None:
@@ -317,14 +340,16 @@ class _Pool:
         for conn in wait(list(busy), timeout=self._wait_time()):
             worker = busy[conn]
             try:
-                outcome = conn.recv()
+                message = conn.recv()
             except (EOFError, OSError):
                 yield self._replace(worker, queue, "failed", self._death(worker))
                 continue
-            worker.pending.popleft()
-            worker.since = time.monotonic()
+            worker.since = time.monotonic()  # every message shows the worker is alive
+            if message == _JOB_DONE:
+                worker.pending.popleft()
+                continue
             worker.done += 1
-            yield outcome
+            yield message
         now = time.monotonic()
         for worker in [w for w in self.workers if w.pending]:
             if self.limit is not None and now - worker.since > self.limit:
@@ -386,7 +411,9 @@ def _worker_main(conn: Connection, settings: Settings) -> None:
     try:
         while (chunk := conn.recv()) is not None:
             for job in chunk:
-                conn.send(convert(job, settings))
+                for outcome in convert_job(job, settings):
+                    conn.send(outcome)
+                conn.send(_JOB_DONE)
     except (EOFError, OSError, SystemExit):
         pass  # the parent is gone or told us to stop
 

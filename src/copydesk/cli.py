@@ -5,12 +5,13 @@ import os
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from .batch import (Job, Outcome, Progress, Settings, manifest_line, page_stem, plan, run,
+from .batch import (Outcome, Progress, Settings, manifest_line, page_stem, plan, run,
                     time_limit, write_atomic)
 from .errors import CopydeskError, ExitCode, reason
 from .options import Options
@@ -34,7 +35,7 @@ def _rule_names() -> tuple[str, ...]:
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
-@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path, allow_dash=True))
+@click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("-f", "--format", "fmt", default="markdown", show_default=True,
               type=click.Choice(sorted(_FORMAT_ALIASES), case_sensitive=False),
               help="Output format.")
@@ -57,13 +58,16 @@ def _rule_names() -> tuple[str, ...]:
               help="Seconds one page may take (0: no limit).")
 @click.option("--report", type=click.Path(path_type=Path),
               help="Write a JSON Lines manifest of every page's outcome.")
+@click.option("--scheduler", metavar="ADDRESS", envvar="COPYDESK_SCHEDULER",
+              help="Run a batch on this Dask scheduler (env COPYDESK_SCHEDULER); inputs and "
+                   "-o may then be fsspec URLs. Needs copydesk[dask].")
 @click.option("--debug", "--traceback", "debug", is_flag=True,
               help="Show a traceback on errors.")
 @click.version_option(package_name="copydesk")
-def main(inputs: tuple[Path, ...], fmt: str, output: str | None, front_matter: bool,
+def main(inputs: tuple[str, ...], fmt: str, output: str | None, front_matter: bool,
          url: str | None, encoding: str | None, input_format: str, keep: tuple[str, ...],
          keep_dateline: bool, explain: bool, list_rules: bool, jobs: int | None, force: bool,
-         timeout: float, report: Path | None, debug: bool) -> None:
+         timeout: float, report: Path | None, scheduler: str | None, debug: bool) -> None:
     """Turn saved article pages (HTML, .html.gz or plain text) into clean Markdown, JSON or text.
 
     INPUTS are files, folders (converted recursively) or - for stdin (the default).
@@ -81,14 +85,16 @@ def main(inputs: tuple[Path, ...], fmt: str, output: str | None, front_matter: b
                       keep=frozenset(keep), keep_dateline=keep_dateline)
     settings = Settings(options=options, fmt=fmt, front_matter=front_matter, force=force,
                         timeout=timeout)
-    inputs = inputs or (Path("-"),)
+    inputs = inputs or ("-",)
     try:
         out = Path(output) if output else None
-        if _is_batch(inputs, out):
-            code = _batch(inputs, out, settings, jobs, report)
+        if scheduler:
+            code = _cluster_batch(inputs, output, settings, scheduler, report)
+        elif _is_batch(inputs):
+            code = _batch(tuple(map(Path, inputs)), out, settings, jobs, report)
         else:
             folder = bool(output) and output.endswith(("/", os.sep))  # Path drops the slash
-            code = _single(inputs[0], out, folder, settings, explain)
+            code = _single(Path(inputs[0]), out, folder, settings, explain)
     except click.ClickException:
         raise  # usage errors: click prints them and exits 2
     except KeyboardInterrupt:
@@ -113,8 +119,13 @@ def one_line(message: str) -> str:
 _LINE_BREAKS = {ord("\n"): "\\n", ord("\r"): "\\r"}
 
 
-def _is_batch(inputs: tuple[Path, ...], output: Path | None) -> bool:
-    return len(inputs) > 1 or any(p != Path("-") and p.is_dir() for p in inputs)
+def _is_batch(inputs: tuple[str, ...]) -> bool:
+    """Several inputs, a folder, or a container of pages (WARC) make a batch."""
+    from .archives import is_container
+
+    return len(inputs) > 1 or any(
+        p != "-" and (Path(p).is_dir() or is_container(p)) for p in inputs
+    )
 
 
 def _single(source: Path, output: Path | None, folder: bool, settings: Settings,
@@ -151,24 +162,54 @@ def _single(source: Path, output: Path | None, folder: bool, settings: Settings,
 
 def _batch(inputs: tuple[Path, ...], output: Path | None, settings: Settings,
            jobs: int | None, report: Path | None) -> ExitCode:
-    if output is None and settings.fmt != "json":
-        raise click.UsageError("several pages need -o FOLDER (or -f json for JSON Lines on stdout)")
-    if output is not None and output.exists() and not output.is_dir():
-        raise click.UsageError(f"-o {output}: several pages need a folder, not a file")
+    _check_batch_output(output, settings)
     settings = replace(settings, out_dir=output)
     planned, problems = plan(inputs, output, FORMATS[settings.fmt])
     if output is not None:
         output.mkdir(parents=True, exist_ok=True)
     workers = jobs or os.cpu_count() or 1
-    counts = _run_batch(planned, problems, settings, workers, report)
+
+    def runner(on_outcome: Callable[[Outcome], None]) -> Counter:
+        for problem in problems:
+            on_outcome(problem)
+        counts = run(planned, settings, workers, on_outcome)
+        counts["failed"] += len(problems)
+        return counts
+
+    return _finish(_run_batch(runner, len(planned) + len(problems), report))
+
+
+def _cluster_batch(inputs: tuple[str, ...], output: str | None, settings: Settings,
+                   scheduler: str, report: Path | None) -> ExitCode:
+    """The same batch on a Dask cluster: workers read the inputs and write the outputs."""
+    from . import distributed
+
+    local_out = Path(output) if output and "://" not in output else None
+    _check_batch_output(local_out, settings)
+    settings = replace(settings, out_dir=local_out)
+
+    def runner(on_outcome: Callable[[Outcome], None]) -> Counter:
+        return distributed.run(list(inputs), output, settings, scheduler, on_outcome)
+
+    return _finish(_run_batch(runner, 0, report))
+
+
+def _check_batch_output(output: Path | None, settings: Settings) -> None:
+    if output is None and settings.fmt != "json":
+        raise click.UsageError("several pages need -o FOLDER (or -f json for JSON Lines on stdout)")
+    if output is not None and output.exists() and not output.is_dir():
+        raise click.UsageError(f"-o {output}: several pages need a folder, not a file")
+
+
+def _finish(counts: Counter) -> ExitCode:
     failed = counts["failed"] + counts["timeout"]
-    click.echo(_summary(counts, failed, len(planned) + len(problems)), err=True)
+    click.echo(_summary(counts, failed), err=True)
     return ExitCode.FAILED if failed else ExitCode.OK
 
 
-def _run_batch(planned: list[Job], problems: list[Outcome], settings: Settings, workers: int,
+def _run_batch(runner: Callable[[Callable[[Outcome], None]], Counter], total: int,
                report: Path | None) -> Counter:
-    progress = Progress(len(planned) + len(problems))
+    progress = Progress(total)
     manifest = report.open("w", encoding="utf-8") if report else None
     start = time.monotonic()
 
@@ -184,10 +225,7 @@ def _run_batch(planned: list[Job], problems: list[Outcome], settings: Settings, 
             manifest.flush()
 
     try:
-        for problem in problems:
-            on_outcome(problem)
-        counts = run(planned, settings, workers, on_outcome)
-        counts["failed"] += len(problems)
+        counts = runner(on_outcome)
     finally:
         progress.close()
         if manifest:
@@ -196,6 +234,7 @@ def _run_batch(planned: list[Job], problems: list[Outcome], settings: Settings, 
     return counts
 
 
-def _summary(counts: Counter, failed: int, total: int) -> str:
+def _summary(counts: Counter, failed: int) -> str:
+    total = counts["ok"] + counts["skipped"] + failed
     return (f"{total} pages: {counts['ok']} converted, {counts['skipped']} up to date, "
             f"{failed} failed ({counts['seconds']} s)")
