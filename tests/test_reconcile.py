@@ -89,3 +89,11 @@ def test_fuller_byline_beats_a_meta_tag_naming_only_the_first_author() -> None:
     assert a.authors == ("Anna Schmidt", "Jonas Weber")
     assert a.byline == "Von Anna Schmidt und Jonas Weber, dpa"
     assert a.organization == "dpa"
+
+
+def test_webpage_date_alone_does_not_date_the_article() -> None:
+    page = ('<script type="application/ld+json">{"@type": "WebPage", '
+            '"datePublished": "2019-12-12T14:07:03+00:00"}</script>')
+    assert _page(page, "<h1>About our services here</h1>").published is None
+    both = page + '<meta property="article:published_time" content="2019-12-12T10:00:00Z">'
+    assert _page(both, "<h1>About our services here</h1>").published.startswith("2019-12-12")

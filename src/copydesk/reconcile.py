@@ -305,6 +305,11 @@ def _pick_dates(found: Candidates, out: Fields) -> None:
         if name == "published" and (url_date := date_from_url(_first(found, "url"))):
             parsed.append((url_date, "url"))
         parsed = [(d, s) for d, s in parsed if d]
+        days = [d[:10] for d, _ in parsed]
+        # A WebPage's own date (Yoast writes one for every page) dates the article only when
+        # another source gives the same day.
+        parsed = [(d, s) for d, s in parsed
+                  if s != "json-ld:page" or sum(x == d[:10] for x in days) > 1]
         if not parsed:
             continue
         days = [d[:10] for d, _ in parsed]
