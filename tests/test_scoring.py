@@ -59,3 +59,10 @@ def test_trimming_only_the_edges_keeps_inner_link_rows() -> None:
     texts = picked(markup, replace(DEFAULT, trim_inner_links=False))
     assert "More on this story from our archive" in texts
     assert "Tagged: politics" not in texts and "Next story" not in texts
+
+
+def test_a_paragraph_repeated_per_breakpoint_is_taken_once() -> None:
+    copy = f"<div><p>{PROSE}</p><p>Second. {PROSE}</p><p>Short line</p></div>"
+    texts = picked(f"<html><body><article>{copy}{copy}</article></body></html>")
+    assert texts.count(PROSE) == 1 and texts.count(f"Second. {PROSE}") == 1
+    assert texts.count("Short line") == 2

@@ -37,6 +37,9 @@ class Options:
     # reading lists); False trims only the head and tail (dev set: recall +0.011, but
     # boilerplate leaked 0.055 -> 0.073).
     trim_inner_links: bool = True
+    # A paragraph this long seen twice in the chosen blocks is a copy (one per breakpoint),
+    # not emphasis; shorter lines ("Read more", a date) may honestly repeat.
+    repeat_min_chars: int = 80
 
 
 DEFAULT = Options()

@@ -18,7 +18,7 @@ def best_container(page: Page, kept: list[Block], options: Options) -> list[Bloc
     totals = _totals(page, scored)
     best = max(range(len(page.containers)), key=totals.__getitem__)
     chosen = _with_siblings(page, scored, best, totals[best], options)
-    return _trim(chosen, options)
+    return _dedupe(_trim(chosen, options), options)
 
 
 def _totals(page: Page, scored: list[tuple[Block, float]]) -> list[float]:
@@ -85,3 +85,17 @@ def _trim(blocks: list[Block], options: Options) -> list[Block]:
         end -= 1
     kept = [b for b in blocks[:start] if b.kind == "img"] + blocks[start:end]
     return kept + [b for b in blocks[end:] if b.kind == "img"]
+
+
+def _dedupe(blocks: list[Block], options: Options) -> list[Block]:
+    """Drop repeats of a paragraph already taken: responsive builders (Framer, Webflow) render
+    the article once per breakpoint and let CSS show one copy."""
+    seen: set[str] = set()
+    out = []
+    for b in blocks:
+        if len(b.text) >= options.repeat_min_chars:
+            if b.text in seen:
+                continue
+            seen.add(b.text)
+        out.append(b)
+    return out
