@@ -87,7 +87,7 @@ def test_fuller_byline_beats_a_meta_tag_naming_only_the_first_author() -> None:
     a = _page('<meta name="author" content="Anna Schmidt">', '<h1>Neues Mietrecht beschlossen</h1>'
               '<p class="autor">Von Anna Schmidt und Jonas Weber, dpa</p>')
     assert a.authors == ("Anna Schmidt", "Jonas Weber")
-    assert a.byline == "Von Anna Schmidt und Jonas Weber, dpa"
+    assert a.byline == "Anna Schmidt und Jonas Weber, dpa"  # the schema's form: no leading 'Von'
     assert a.organization == "dpa"
 
 

@@ -9,9 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .blocks import Page
+from .metadata import language
 from .metadata.candidates import TRUST, Candidates
 from .metadata.dates import date_from_url, parse_date
-from .metadata.visible import is_byline, parse_byline, split_dateline, stamp_date
+from .metadata.visible import is_byline, parse_byline, split_dateline, stamp_date, strip_by
 from .model import Block, Dateline, Figure
 from .cleaning.patterns import CONTACT_TEXT, CREDIT_TEXT
 from .options import Options
@@ -56,6 +57,8 @@ def reconcile(found: Candidates, page: Page, chosen: list[Block],
         out.set("organization", dateline.agency, out.provenance.get("dateline"))
     _pick_dates(found, out)
     _pick_simple(found, out)
+    if "language" not in out.values:
+        out.set("language", language.guess(" ".join(b.text for b in body)), "text")
     out.set("figures", tuple(_figures(chosen, dropped)), None)
     return out, body
 
@@ -272,7 +275,7 @@ def _pick_people(found: Candidates, out: Fields) -> None:
         out.set("authors", tuple(grouped[0]), grouped[1])
     bylines = [o for o in options if o[3]]
     if bylines:
-        out.set("byline", bylines[0][3], bylines[0][2])
+        out.set("byline", strip_by(bylines[0][3]), bylines[0][2])
     orgs = [(org, src) for _, org, src, _ in options if org]
     orgs += [(v, s) for v, s in found.get("organization") if _fold(v) not in site]
     if orgs:

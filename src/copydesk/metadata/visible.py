@@ -134,6 +134,11 @@ def _is_credential(text: str) -> bool:
         _CREDENTIAL.match(w) and sum(c.isupper() for c in w) >= 2 or w.isdigit() for w in words)
 
 
+def strip_by(text: str) -> str:
+    """The credit line without its leading 'By' / 'Von' / 'Par' / 'Por' (the JSON schema's form)."""
+    return _BY.sub("", text.strip()) or text
+
+
 def is_byline(text: str) -> bool:
     return len(text) < 160 and bool(_BY.match(text)) and bool(parse_byline(text)[0])
 
