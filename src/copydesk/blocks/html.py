@@ -59,9 +59,7 @@ def from_html(root: html.HtmlElement, base_url: str | None = None,
     for stray in [el for el in root.itersiblings() if isinstance(el.tag, str)]:
         root.append(stray)
     etree.strip_elements(root, *SKIP_TAGS, with_tail=False)
-    for el in _HIDDEN(root):
-        if el.getparent() is not None and not _streamed(el) and not _collapsed_prose(el):
-            el.drop_tree()
+    _prune_hidden(root)
     walker = _Walker(base_url, options.max_depth)
     walker.walk(root, 0, -1)
     walker.flush()
@@ -224,6 +222,17 @@ class _Walker:
     def absolute(self, href: str) -> str:
         href = href.strip()
         return urljoin(self.base_url, href) if self.base_url else href
+
+
+def _prune_hidden(root: html.HtmlElement) -> None:
+    """Drop what the page hides, except streamed holders and collapsed prose panels."""
+    dropped: set[html.HtmlElement] = set()
+    for el in _HIDDEN(root):  # document order: an ancestor comes before what it holds
+        if el.getparent() is None or any(a in dropped for a in el.iterancestors()):
+            continue  # already gone with an ancestor: skip measuring its text again
+        if not _streamed(el) and not _collapsed_prose(el):
+            el.drop_tree()
+            dropped.add(el)
 
 
 def _streamed(el: html.HtmlElement) -> bool:
