@@ -143,6 +143,8 @@ REMOVES = [
     ("newsletter_prompts", "Already have an account? Log in"),
     ("advertisements", "Advertisement: New AI Book!"),
     ("inline_promos", "What others are reading"),
+    ("inline_promos", "You may also like these posts..."),
+    ("newsletter_prompts", "Enter your best email for instant access! >>"),
     ("bylines_and_stamps", "Bridgestone Team | 5 min read"),
     ("bylines_and_stamps", "Medically reviewed by Kim Rose-Francis RDN, CDCES, LD — Written by "
                            "Jillian Kubala, MS, RD — Updated on March 7, 2025"),

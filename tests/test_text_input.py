@@ -83,3 +83,35 @@ def test_plain_text_line_is_removed(line: str, rule: str) -> None:
     lines = dropped_lines(f"{PROSE}\n\n{line}\n\n{PROSE}")
     assert lines.get(line) == rule
     assert PROSE not in lines
+
+
+THREAD = """{prose}
+
+109 Comments
+
+Sharon says
+
+July 14, 2015 at 3:53 pm
+
+Goodness, is that your cabbage in the picture? It is the most beautiful cabbage I have seen.
+
+Reply
+
+Jill Winger says
+
+July 17, 2015 at 8:28 am
+
+Yes, for some reason my cabbages are doing beautifully this year!
+"""
+
+
+def test_plain_text_comment_thread_is_removed_from_its_heading_on() -> None:
+    lines = dropped_lines(THREAD.format(prose=PROSE))
+    assert PROSE not in lines
+    assert lines["109 Comments"] == "comments"
+    assert lines["Yes, for some reason my cabbages are doing beautifully this year!"] == "comments"
+
+
+def test_a_says_line_without_a_stamp_is_not_a_thread() -> None:
+    text = f"{PROSE}\n\nThe minister says\n\n{PROSE} Again."
+    assert dropped_lines(text) == {}

@@ -17,9 +17,17 @@ class Context:
         self.page = page
         self.options = options
         self._marks = _container_marks(page)
+        self._thread_start: int | None = None
 
     def marks(self, block: Block) -> frozenset[str]:
         return self._marks[block.path[-1]] if block.path else _EMPTY
+
+    @property
+    def thread_start(self) -> int:
+        """Plain text only: index of the first block of a comment thread (len(blocks) if none)."""
+        if self._thread_start is None:
+            self._thread_start = _thread_start(self.page)
+        return self._thread_start
 
     def next_block(self, block: Block) -> Block | None:
         blocks = self.page.blocks
@@ -56,3 +64,26 @@ def _own_marks(box) -> frozenset[str]:
         tokens = P.BEM_JOINER.sub("-", P.MODIFIER_CLASSES.sub(" ", box.tokens))
         found.update(name for name, rx in P.TOKENS.items() if rx.search(tokens))
     return frozenset(found) if found else _EMPTY
+
+
+def _thread_start(page: Page) -> int:
+    """The first comment signature ("Amy says") with a stamp or "Reply" within two blocks; the
+    thread's heading ("109 Comments", "Reader Interactions") just above it belongs to it too."""
+    blocks = page.blocks
+    if page.is_html:
+        return len(blocks)
+    for i, block in enumerate(blocks):
+        if len(block.text) > 48 or not P.COMMENT_SIGNATURE.match(block.text):
+            continue
+        if any(len(b.text) < 40 and P.COMMENT_STAMP.search(b.text) for b in blocks[i + 1:i + 3]):
+            return _thread_heading(blocks, i)
+    return len(blocks)
+
+
+def _thread_heading(blocks: list[Block], start: int) -> int:
+    for j in range(start - 1, max(start - 4, -1), -1):
+        if len(blocks[j].text) > 60:
+            break
+        if P.COMMENT_TEXT.search(blocks[j].text) or P.THREAD_HEADING.search(blocks[j].text):
+            return j
+    return start

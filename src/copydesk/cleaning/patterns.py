@@ -124,12 +124,13 @@ PROMO_TEXT = phrases(
     # A short heading naming a list of other stories: "Recommended Stories", "Recent posts:".
     r"^(?:related|recommended|recent|popular|trending|latest|similar|featured|more|other|top)"
     r"(?: \w+)? (?:stories|articles|posts|reads|reading|videos|news|guides|blogs?)"
-    r"(?: you (?:may|might) (?:like|enjoy))?\s*[:.!]?$",
+    r"(?: you (?:may|might) (?:like|enjoy))?\s*[:.!…]*$",
     r"^(?:keep reading|continue reading|previous (?:article|post|story)|next (?:article|post|story)|"
-    r"more (?:from|by) (?:the |this )?\w+(?: \w+)?|you (?:may|might) (?:also )?(?:like|enjoy)|"
+    r"more (?:from|by) (?:the |this )?\w+(?: \w+)?|"
+    r"you (?:may|might) (?:also )?(?:like|enjoy)(?: (?:these|this|reading))?(?: posts?| articles?| stories)?|"
     r"you may be interested in.{0,40}|weiterlesen|ähnliche artikel|articles similaires|"
     r"à lire également|artículos relacionados|te puede gustar|what (?:others|people) are reading|"
-    r"editor'?s'? picks)\s*[:.!]?$",
+    r"editor'?s'? picks)\s*[:.!…]*$",
 )
 NEWSLETTER_TEXT = phrases(
     r"^(?:sign up|subscribe|already a subscriber|get (?:the|our) [^.]{0,60}newsletter|"
@@ -141,6 +142,7 @@ NEWSLETTER_TEXT = phrases(
     r"^to continue reading",
     r"^(?:join|get|sign up for|subscribe to) (?:our |the |my )?[^.]{0,40}newsletters?[!.]?$",
     r"^thank you!? please check your inbox",
+    r"\benter your (?:best )?e-?mail(?: address)?\b",
     r"\b(?:delivered|straight|sent) (?:right )?to your inbox\b",
     r"\bget (?:email )?updates from (?:this|the) (?:writer|author)\b",
     r"\btell your friends and get rewards\b",
@@ -256,3 +258,15 @@ CTA_TEXT = phrases(
 )
 # Trailing "--" and "__" of BEM class names ("hero-author--bio", "author__about") read as "-".
 BEM_JOINER = re.compile(r"--|__")
+
+# A comment thread in plain text: "Sharon says" over "July 14, 2015 at 3:53 pm", "Reply".
+COMMENT_SIGNATURE = re.compile(
+    r"^[\w .'’-]{2,40}? (?:says|said|wrote|schreibt|sagt|dit|a écrit|dice|escribió)\s*:?$"
+)
+COMMENT_STAMP = phrases(
+    r"^(?:[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2}\.? [a-zéû]{3,9}\.? \d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
+    r"(?:,? (?:at|um|à|a las) \d{1,2}[:.h]\d{2}(?: ?[ap]\.?m\.?)?)?$",
+    r"^\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago$",
+    r"^(?:reply|reply to comment|antworten|répondre|responder)$",
+)
+THREAD_HEADING = phrases(r"^(?:reader interactions|discussion|conversation|\d+ thoughts on\b)")

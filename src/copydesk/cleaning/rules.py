@@ -96,7 +96,10 @@ def newsletter_prompts(block: Block, ctx: Context) -> bool:
 
 
 def comments(block: Block, ctx: Context) -> bool:
-    """Leave a Reply · Your email address will not be published. · %d bloggers like this:"""
+    """Leave a Reply · Your email address will not be published. · %d bloggers like this:
+    · in plain text, the whole thread from its first "Amy says" / "July 14, 2015 at 3:53 pm"."""
+    if not ctx.page.is_html and block.index >= ctx.thread_start:
+        return True
     return "comments" in ctx.marks(block) or (
         _short(block, 160) and bool(P.COMMENT_TEXT.search(block.text))
     )
