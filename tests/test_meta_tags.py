@@ -41,3 +41,13 @@ def test_page_level_title_canonical_and_lang() -> None:
     assert found.get("title_tag") == [("Le titre | Le Site", "meta")]
     assert found.get("url") == [("https://example.com/a", "meta")]
     assert found.get("language") == [("fr-FR", "meta")]
+
+
+def test_site_specific_date_names() -> None:
+    found = Candidates()
+    meta_tags.read(html.fromstring(
+        '<html><head><meta name="w-published-date" content="2025-05-27T06:03:43Z">'
+        '<meta name="page.last_modified" content="2025-06-01">'
+        '<meta name="publisher" content="Not a date"></head></html>'), found)
+    assert found.get("published") == [("2025-05-27T06:03:43Z", "meta")]
+    assert found.get("modified") == [("2025-06-01", "meta")]

@@ -2,6 +2,8 @@
 plus <title>, <link rel=canonical> and <html lang>."""
 from __future__ import annotations
 
+import re
+
 from lxml import etree, html
 
 from .candidates import Candidates
@@ -44,7 +46,7 @@ def read(root: html.HtmlElement, found: Candidates) -> None:
     for meta in _METAS(root):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop")
                or meta.get("http-equiv") or "").strip().lower()
-        field = FIELDS.get(key)
+        field = FIELDS.get(key) or _date_field(key)
         if field is None:
             continue
         content = meta.get("content") or ""
@@ -56,6 +58,22 @@ def read(root: html.HtmlElement, found: Candidates) -> None:
         else:
             found.add(field, content, SOURCE)
     _page_level(root, found)
+
+
+# Sites name their own date tags ("w-published-date", "cXenseParse:recs:publishtime").
+_PUBLISHED_KEY = re.compile(r"(?:^|[-_.:])(?:published|publish|pub|publication|release)"
+                            r"[-_.]?(?:date|time|datetime|on|at)?$")
+_MODIFIED_KEY = re.compile(r"(?:^|[-_.:])(?:modified|updated|last[-_.]?modified)"
+                           r"[-_.]?(?:date|time|datetime|on|at)?$")
+
+
+def _date_field(key: str) -> str | None:
+    """A meta name not in FIELDS that still says it holds the publication or update date."""
+    if _PUBLISHED_KEY.search(key):
+        return "published"
+    if _MODIFIED_KEY.search(key):
+        return "modified"
+    return None
 
 
 def _page_level(root: html.HtmlElement, found: Candidates) -> None:
