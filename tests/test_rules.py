@@ -42,6 +42,9 @@ REMOVES = [
     ("cookie_banners", "Wir verwenden Cookies, um Ihnen ein optimales Erlebnis zu bieten."),
     ("cookie_banners", "Nous utilisons des cookies pour améliorer votre expérience."),
     ("cookie_banners", "Utilizamos cookies propias y de terceros."),
+    ("cookie_banners", "By clicking to watch this video, you agree to our privacy policy."),
+    ("cookie_banners", "En cliquant sur « Accepter », vous acceptez les conditions."),
+    ("cookie_banners", "Al hacer clic en Aceptar, usted acepta las condiciones."),
     ("share_widgets", "Share this:"),
     ("share_widgets", "Spread the love"),
     ("share_widgets", "Click to share on Twitter (Opens in new window)"),
@@ -175,6 +178,8 @@ REMOVES = [
 KEEPS = [
     ("cookie_banners", "The baker said the cookies sold out within an hour of opening."),
     ("cookie_banners", "Wir verwenden Mehl, Zucker und Butter für die Kekse."),
+    ("cookie_banners", "By clicking the wrong box, voters spoiled 2,000 ballots."),
+    ("cookie_banners", "En cliquant sur le lien, il a découvert la fraude."),
     ("share_widgets", "He refused to share the data with regulators."),
     ("share_widgets", "Twitter said on Tuesday it would share more data with researchers."),
     ("share_widgets", "Fans follow us on every tour, she said."),

@@ -181,6 +181,13 @@ COOKIE_TEXT = phrases(
 )
 # "… we'd like to use cookies to give you a smooth browsing experience": cookies named together
 # with what a banner asks for.
+# Consent notices of embeds and forms: "By clicking to watch this video, you agree to …".
+CONSENT_NOTICE = phrases(
+    r"^by (?:clicking|continuing|using|playing|watching|submitting)\b[^.]{0,80}?,? you (?:agree|consent|accept)\b",
+    r"^(?:mit dem klick|indem sie)\b[^.]{0,80}\b(?:stimmen sie|akzeptieren sie)\b",
+    r"^en cliquant\b[^.]{0,80}\bvous (?:acceptez|consentez)\b",
+    r"^al hacer clic\b[^.]{0,80}\b(?:usted )?aceptas?\b",
+)
 COOKIE_WORD = phrases(r"\b(?:cookies|cookie-richtlinie|témoins)\b")
 CONSENT_WORD = phrases(
     r"\b(?:accept|consent|agree|preferences|settings|browsing experience|privacy (?:policy|notice)|"

@@ -38,12 +38,14 @@ def _marked_short_kind(block: Block, ctx: Context, mark: str) -> bool:
 
 
 def cookie_banners(block: Block, ctx: Context) -> bool:
-    """We use cookies to improve your experience. Accept all cookies"""
+    """We use cookies to improve your experience. Accept all cookies · By clicking to watch this
+    video, you agree to our privacy policy."""
     if "cookie" in ctx.marks(block):
         return True
     text = block.text
     return _short(block, 400) and bool(
-        P.COOKIE_TEXT.search(text) or (P.COOKIE_WORD.search(text) and P.CONSENT_WORD.search(text))
+        P.COOKIE_TEXT.search(text) or P.CONSENT_NOTICE.search(text)
+        or (P.COOKIE_WORD.search(text) and P.CONSENT_WORD.search(text))
     )
 
 
