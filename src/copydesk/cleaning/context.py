@@ -1,6 +1,8 @@
 """What a cleaning rule may read besides its block: container marks and neighbours."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..blocks import Page
 from ..model import Block
 from ..options import Options
@@ -60,10 +62,18 @@ def _own_marks(box) -> frozenset[str]:
         found.add(P.TAG_MARKS[box.tag])
     if box.role in P.ROLE_MARKS:
         found.add(P.ROLE_MARKS[box.role])
-    if box.tokens and not P.CONTENT_EXEMPT.search(box.tokens):
-        tokens = P.BEM_JOINER.sub("-", P.MODIFIER_CLASSES.sub(" ", box.tokens))
-        found.update(name for name, rx in P.TOKENS.items() if rx.search(tokens))
+    if box.tokens:
+        found.update(_token_kinds(box.tokens))
     return frozenset(found) if found else _EMPTY
+
+
+@lru_cache(maxsize=8192)
+def _token_kinds(tokens: str) -> frozenset[str]:
+    """Kinds a class/id string names; cached, as themes repeat the same strings many times."""
+    if P.CONTENT_EXEMPT.search(tokens):
+        return _EMPTY
+    tokens = P.BEM_JOINER.sub("-", P.MODIFIER_CLASSES.sub(" ", tokens))
+    return frozenset(name for name, rx in P.TOKENS.items() if rx.search(tokens))
 
 
 def _thread_start(page: Page) -> int:
