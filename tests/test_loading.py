@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from copydesk import loading
+from copydesk.loading import decode, repair_mojibake
 from copydesk.errors import DecodeError, InputError
 
 PAGE = "<html><body><p>{}</p></body></html>"
@@ -200,3 +201,22 @@ def test_detection_looks_at_a_sample_only(monkeypatch):
 def test_looks_like_html():
     assert loading.looks_like_html("<!doctype html><p>x</p>")
     assert not loading.looks_like_html("Plain text where 3 < 4 is true.")
+
+
+# -- mojibake: UTF-8 that was decoded as Latin-1/cp1252 once before it was saved ---------------
+
+def test_double_encoded_utf8_is_mended() -> None:
+    once = "It’s the investor’s “best” guide — café"
+    twice = once.encode("utf-8").decode("cp1252", errors="replace")
+    page = f"<html><body><p>{twice}</p></body></html>".encode("utf-8")
+    assert once in decode(page)
+
+
+def test_latin1_shown_c1_controls_are_mended() -> None:
+    twice = "don’t won’t can’t".encode("utf-8").decode("latin-1")
+    assert repair_mojibake(twice) == "don’t won’t can’t"
+
+
+def test_clean_text_with_rare_pairs_is_left_alone() -> None:
+    clean = "Der Fuß« ist lang. São Paulo, Ãgua? Ça va."
+    assert repair_mojibake(clean) == clean

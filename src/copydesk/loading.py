@@ -93,12 +93,48 @@ def gunzip(data: bytes, name: str = "input") -> bytes:
 
 
 def decode(data: bytes, encoding: str | None = None, name: str = "input") -> str:
-    """Bytes to text: the override, a BOM, the page's declaration, UTF-8, then detection."""
+    """Bytes to text: the override, a BOM, the page's declaration, UTF-8, then detection;
+    UTF-8 that was once decoded as Latin-1 ("Investorâ\x80\x99s") is mended."""
     if not data.strip():
         raise InputError(f"{name}: empty input")
     _refuse_binary(data, name)
     if encoding:
         return _decode_as(data, encoding, name)
+    return repair_mojibake(_decode_guessing(data, name))
+
+
+# A UTF-8 lead byte read as Latin-1/cp1252 (Â..ô), then 1-3 continuation bytes read the same way.
+_CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_CP1252_HIGH}]{{1,3}}")
+_EVIDENCE = re.compile("\u00e2[\u20ac\u0080]|\u00c3[\u0080-\u00bf]")
+
+
+def repair_mojibake(text: str) -> str:
+    """Re-decode runs that are UTF-8 bytes shown as Latin-1 or cp1252 characters.
+
+    Only a run that decodes as strict UTF-8 is replaced, so real "Ã" or "â" stay as they are.
+    """
+    if "\u00c3" not in text and "\u00e2" not in text:
+        return text
+    # Act only on pages with the tell-tale pairs ("â€", "Ã©"), so "Fuß«" in a clean page stays.
+    evidence = _EVIDENCE.finditer(text)
+    if sum(1 for _ in zip(range(3), evidence)) < 3:
+        return text
+    return _MOJIBAKE.sub(_redecode, text)
+
+
+def _redecode(match: re.Match[str]) -> str:
+    run = match.group(0)
+    raw = bytearray()
+    for char in run:
+        raw += char.encode("cp1252") if char in _CP1252_HIGH else char.encode("latin-1")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return run
+
+
+def _decode_guessing(data: bytes, name: str) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return data[len(bom):].decode(codec, errors="replace")
