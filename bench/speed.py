@@ -74,6 +74,8 @@ def latency(pages: list, tools: list[str]) -> dict[str, list[float]]:
             secs, ok = timed(fns[t], html, url)
             times[t].append(secs)
             fails[t] += not ok
+        if (i + 1) % 100 == 0:
+            print(f"  latency: {i + 1}/{len(pages)} pages", file=sys.stderr)
     for t, n in fails.items():
         if n:
             print(f"note: {t} raised on {n} pages (timed anyway)")
