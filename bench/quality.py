@@ -220,7 +220,7 @@ def report_set(name: str, recs: list[dict], skipped: int, wall: float, args: arg
     versions = {t: (peers.version(t) if t != RAW else "html-text " + peers.version("html-text")) for t in summ}
     n = len({r["page"] for r in recs})
     cached = {t: s["cached"] for t, s in summ.items() if s["cached"]}
-    lines = [f"## Set `{name}`: {n} pages scored, {skipped} skipped (empty main_content); "
+    lines = [f"## Set `{name}`: {n} pages scored, {skipped} skipped in the whole set (empty main_content); "
              f"wall {wall:.0f}s with {args.jobs} jobs", ""]
     if cached:
         lines += [f"**Cached peer results used** (pages from bench cache): {cached}; their pages/s "
