@@ -305,3 +305,17 @@ def test_caption_line_above_a_credit_is_a_caption() -> None:
     page = page_of(["The two leaders met in Sochi on Wednesday.", "(AP Photo/Evan Vucci)"])
     names = [n for n, _ in clean(page, DEFAULT).dropped]
     assert names == ["captions", "captions"]
+
+
+def test_the_text_screen_knows_every_pattern_a_rule_searches() -> None:
+    """Context.suspect skips a rule's own search when the screen finds nothing, so a pattern
+    missing from TEXT_RULE_PATTERNS would silently never match."""
+    import inspect
+    import re
+
+    from copydesk.cleaning import patterns, rules
+
+    used = set(re.findall(r"P\.([A-Z_]+)\.(?:search|match)", inspect.getsource(rules)))
+    screened = {name for name, value in vars(patterns).items()
+                if any(value is rx for rx in patterns.TEXT_RULE_PATTERNS)}
+    assert used - {"CONSENT_WORD"} <= screened  # CONSENT_WORD only ever follows COOKIE_WORD

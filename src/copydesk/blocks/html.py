@@ -83,6 +83,7 @@ class _Walker:
         self.list_depth = 0
         self.ordered: list[bool] = []
         self.flushes = 0
+        self.joined: dict[str, str] = {}
 
     # -- buffer -------------------------------------------------------------------------
     def add(self, text: str | None) -> None:
@@ -94,9 +95,11 @@ class _Walker:
             self.link_chars += len(text.strip())
 
     def flush(self, kind: str | None = None) -> None:
-        text = _WS.sub(" ", "".join(self.text)).strip()
+        if not self.text:  # most containers open and close with nothing gathered
+            return
+        text = " ".join("".join(self.text).split())  # str.split folds the same \s as re
         if text:
-            md = _WS.sub(" ", "".join(self.md)).strip()
+            md = " ".join("".join(self.md).split())
             self.blocks.append(Block(
                 text=text, md=md, kind=kind or self.kind, index=len(self.blocks),
                 path=tuple(self.path), link_chars=min(self.link_chars, len(text)),
@@ -221,7 +224,12 @@ class _Walker:
 
     def absolute(self, href: str) -> str:
         href = href.strip()
-        return urljoin(self.base_url, href) if self.base_url else href
+        if not self.base_url:
+            return href
+        joined = self.joined.get(href)
+        if joined is None:  # menus repeat the same few relative links many times
+            joined = self.joined[href] = urljoin(self.base_url, href)
+        return joined
 
 
 def _prune_hidden(root: html.HtmlElement) -> None:

@@ -9,6 +9,8 @@ from ..options import Options
 from . import patterns as P
 
 _EMPTY: frozenset[str] = frozenset()
+# No text rule looks at a block longer than this (rules.py: the largest _short limit).
+SUSPECT_LIMIT = 400
 # A container holding this share of the page's text is a page wrapper whatever its class
 # says ("has-sidebar", "comments-open" on a theme's outer div): its marks are ignored.
 WRAPPER_SHARE = 0.4
@@ -20,6 +22,18 @@ class Context:
         self.options = options
         self._marks = _container_marks(page)
         self._thread_start: int | None = None
+        self._suspects: dict[int, bool] = {}
+
+    def suspect(self, block: Block) -> bool:
+        """Could any rule's phrase match this block? One union search instead of one per rule."""
+        verdict = self._suspects.get(block.index)
+        if verdict is None:
+            text = block.text
+            verdict = len(text) <= SUSPECT_LIMIT and bool(
+                P.RULE_TEXT_AT_START.match(text) or P.RULE_TEXT_ANYWHERE.search(text)
+            )
+            self._suspects[block.index] = verdict
+        return verdict
 
     def marks(self, block: Block) -> frozenset[str]:
         return self._marks[block.path[-1]] if block.path else _EMPTY
@@ -73,7 +87,9 @@ def _token_kinds(tokens: str) -> frozenset[str]:
     if P.CONTENT_EXEMPT.search(tokens):
         return _EMPTY
     tokens = P.BEM_JOINER.sub("-", P.MODIFIER_CLASSES.sub(" ", tokens))
-    return frozenset(name for name, rx in P.TOKENS.items() if rx.search(tokens))
+    runs = P.alnum_runs(tokens)
+    return frozenset(name for name, rx in P.TOKENS.items()
+                     if not runs.isdisjoint(P.FIRST_PARTS[rx]) and rx.search(tokens))
 
 
 def _thread_start(page: Page) -> int:

@@ -10,11 +10,28 @@ import re
 
 def token_group(*words: str) -> re.Pattern[str]:
     """Whole-word match inside a class/id string, where ``-`` and ``_`` also split words."""
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(words) + r")(?![a-z0-9])")
+    rx = re.compile(r"(?<![a-z0-9])(?:" + "|".join(words) + r")(?![a-z0-9])")
+    FIRST_PARTS[rx] = frozenset(_ALNUM.match(word).group(0) for word in words)
+    return rx
+
+
+# A word of a group can only match where its first alphanumeric run stands as a whole run of
+# the class string, so a set lookup rules most groups out before any regex runs.
+_ALNUM = re.compile(r"[a-z0-9]+")
+FIRST_PARTS: dict[re.Pattern[str], frozenset[str]] = {}
+
+
+def alnum_runs(tokens: str) -> set[str]:
+    return set(_ALNUM.findall(tokens))
 
 
 def phrases(*alternatives: str, flags: int = re.I) -> re.Pattern[str]:
-    return re.compile("(?:" + "|".join(alternatives) + ")", flags)
+    rx = re.compile("(?:" + "|".join(alternatives) + ")", flags)
+    ALTERNATIVES[rx] = alternatives
+    return rx
+
+
+ALTERNATIVES: dict[re.Pattern[str], tuple[str, ...]] = {}
 
 
 # -- Structure: what a container's class/id/role says it holds ------------------------------
@@ -277,3 +294,29 @@ COMMENT_STAMP = phrases(
     r"^(?:reply|reply to comment|antworten|répondre|responder)$",
 )
 THREAD_HEADING = phrases(r"^(?:reader interactions|discussion|conversation|\d+ thoughts on\b)")
+
+# Every phrase group a rule searches a block's text with (tests/test_rules.py checks the list
+# against rules.py). Their union screens a block once: most blocks match none of them, and
+# then no rule needs to run its own search.
+TEXT_RULE_PATTERNS = (
+    COOKIE_TEXT, CONSENT_NOTICE, COOKIE_WORD, NAV_TEXT, SHARE_TEXT, CREDIT_TEXT, VIDEO_TEXT,
+    VIDEO_TEXT_CI, PROMO_TEXT, NEWSLETTER_TEXT, COMMENT_TEXT, CONTACT_TEXT, COPYRIGHT_TEXT,
+    AD_TEXT, DISCLOSURE_TEXT, CTA_TEXT, BIO_TEXT, TAGS_TEXT, STAMP_TEXT, TOOLS_TEXT,
+)
+
+
+def _screen(patterns: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two unions of the patterns' alternatives: those anchored at the start behind one ``^``
+    (tried once, at position 0) and the few that may match anywhere."""
+    anchored, anywhere = [], []
+    for rx in patterns:
+        flag = "i" if rx.flags & re.I else "-i"
+        for alt in ALTERNATIVES[rx]:
+            if alt.startswith("^"):
+                anchored.append(f"(?{flag}:{alt[1:]})")
+            else:
+                anywhere.append(f"(?{flag}:{alt})")
+    return re.compile("^(?:" + "|".join(anchored) + ")"), re.compile("|".join(anywhere))
+
+
+RULE_TEXT_AT_START, RULE_TEXT_ANYWHERE = _screen(TEXT_RULE_PATTERNS)

@@ -43,7 +43,7 @@ def cookie_banners(block: Block, ctx: Context) -> bool:
     if "cookie" in ctx.marks(block):
         return True
     text = block.text
-    return _short(block, 400) and bool(
+    return ctx.suspect(block) and _short(block, 400) and bool(
         P.COOKIE_TEXT.search(text) or P.CONSENT_NOTICE.search(text)
         or (P.COOKIE_WORD.search(text) and P.CONSENT_WORD.search(text))
     )
@@ -53,13 +53,13 @@ def navigation(block: Block, ctx: Context) -> bool:
     """Home | World | Business | Sport   (inside <nav>, role=navigation, class="menu" …)
     · Table of Contents · Skip to content · Home » Posts"""
     return _marked_short_kind(block, ctx, "navigation") or (
-        _short(block, 60) and bool(P.NAV_TEXT.search(block.text))
+        ctx.suspect(block) and _short(block, 60) and bool(P.NAV_TEXT.search(block.text))
     )
 
 
 def share_widgets(block: Block, ctx: Context) -> bool:
     """Share this: · Spread the love · Click to share on Twitter (Opens in new window)"""
-    return "share" in ctx.marks(block) or (_short(block, 80) and bool(P.SHARE_TEXT.search(block.text)))
+    return "share" in ctx.marks(block) or (ctx.suspect(block) and _short(block, 80) and bool(P.SHARE_TEXT.search(block.text)))
 
 
 def captions(block: Block, ctx: Context) -> bool:
@@ -67,18 +67,19 @@ def captions(block: Block, ctx: Context) -> bool:
     and the one-sentence caption line printed just above such a credit."""
     if block.kind == "caption" or "caption" in ctx.marks(block):
         return True
-    if _short(block, 200) and P.CREDIT_TEXT.search(block.text):
+    if ctx.suspect(block) and _short(block, 200) and P.CREDIT_TEXT.search(block.text):
         return True
     nxt = ctx.next_block(block)
     return (
-        nxt is not None and _short(nxt, 120) and bool(P.CREDIT_TEXT.search(nxt.text))
+        nxt is not None and ctx.suspect(nxt) and _short(nxt, 120)
+        and bool(P.CREDIT_TEXT.search(nxt.text))
         and _short(block, 200) and block.kind == "p"
     )
 
 
 def video_blurbs(block: Block, ctx: Context) -> bool:
     """WATCH: Biden speaks in Delaware (2:14) · … (Published 10/23/19) Image: … /Reuters"""
-    return _short(block, 400) and bool(
+    return ctx.suspect(block) and _short(block, 400) and bool(
         P.VIDEO_TEXT.search(block.text) or P.VIDEO_TEXT_CI.search(block.text)
     )
 
@@ -87,13 +88,13 @@ def inline_promos(block: Block, ctx: Context) -> bool:
     """Read more: Inflation eases for a third month · Related: … · lists of related-story links"""
     if "related" in ctx.marks(block):
         return True
-    return _short(block, 200) and bool(P.PROMO_TEXT.search(block.text))
+    return ctx.suspect(block) and _short(block, 200) and bool(P.PROMO_TEXT.search(block.text))
 
 
 def newsletter_prompts(block: Block, ctx: Context) -> bool:
     """Sign up for our morning newsletter · Already a subscriber? Log in"""
     return "newsletter" in ctx.marks(block) or (
-        _short(block, 200) and bool(P.NEWSLETTER_TEXT.search(block.text))
+        ctx.suspect(block) and _short(block, 200) and bool(P.NEWSLETTER_TEXT.search(block.text))
     )
 
 
@@ -103,53 +104,53 @@ def comments(block: Block, ctx: Context) -> bool:
     if not ctx.page.is_html and block.index >= ctx.thread_start:
         return True
     return "comments" in ctx.marks(block) or (
-        _short(block, 160) and bool(P.COMMENT_TEXT.search(block.text))
+        ctx.suspect(block) and _short(block, 160) and bool(P.COMMENT_TEXT.search(block.text))
     )
 
 
 def contact_footer(block: Block, ctx: Context) -> bool:
     """Write to Jared Malsin at jared.malsin@wsj.com   (handed to reconcile as a byline)"""
-    return _short(block, 200) and bool(P.CONTACT_TEXT.search(block.text))
+    return ctx.suspect(block) and _short(block, 200) and bool(P.CONTACT_TEXT.search(block.text))
 
 
 def copyright_footers(block: Block, ctx: Context) -> bool:
     """Copyright ©2021 Dow Jones & Company, Inc. All Rights Reserved. · Source link"""
-    return _short(block, 300) and bool(P.COPYRIGHT_TEXT.search(block.text))
+    return ctx.suspect(block) and _short(block, 300) and bool(P.COPYRIGHT_TEXT.search(block.text))
 
 
 def advertisements(block: Block, ctx: Context) -> bool:
     """Advertisement · Story continues below advertisement · Anzeige"""
-    return "ads" in ctx.marks(block) or (_short(block, 60) and bool(P.AD_TEXT.search(block.text)))
+    return "ads" in ctx.marks(block) or (ctx.suspect(block) and _short(block, 60) and bool(P.AD_TEXT.search(block.text)))
 
 
 def disclosures(block: Block, ctx: Context) -> bool:
     """We may earn commission from links on this page, but we only recommend products we back."""
-    return _short(block, 400) and bool(P.DISCLOSURE_TEXT.search(block.text))
+    return ctx.suspect(block) and _short(block, 400) and bool(P.DISCLOSURE_TEXT.search(block.text))
 
 
 def calls_to_action(block: Block, ctx: Context) -> bool:
     """Get started today · Request a Quote · Ready to Create Something Extraordinary?"""
-    return _short(block, 100) and bool(P.CTA_TEXT.search(block.text))
+    return ctx.suspect(block) and _short(block, 100) and bool(P.CTA_TEXT.search(block.text))
 
 
 def author_bios(block: Block, ctx: Context) -> bool:
     """About the author: Jane Doe covers energy for …  (class="author-bio")"""
-    return "author_bio" in ctx.marks(block) or (_short(block, 40) and bool(P.BIO_TEXT.search(block.text)))
+    return "author_bio" in ctx.marks(block) or (ctx.suspect(block) and _short(block, 40) and bool(P.BIO_TEXT.search(block.text)))
 
 
 def tag_lists(block: Block, ctx: Context) -> bool:
     """Tags: Syria, Turkey, Russia · Filed under: Politics"""
-    return _marked_short_kind(block, ctx, "tags") or (_short(block, 200) and bool(P.TAGS_TEXT.search(block.text)))
+    return _marked_short_kind(block, ctx, "tags") or (ctx.suspect(block) and _short(block, 200) and bool(P.TAGS_TEXT.search(block.text)))
 
 
 def bylines_and_stamps(block: Block, ctx: Context) -> bool:
     """Updated 3 hours ago · 5 min read · the byline/date row (class="post-meta")"""
-    return "meta" in ctx.marks(block) or (_short(block, 160) and bool(P.STAMP_TEXT.search(block.text)))
+    return "meta" in ctx.marks(block) or (ctx.suspect(block) and _short(block, 160) and bool(P.STAMP_TEXT.search(block.text)))
 
 
 def tool_rows(block: Block, ctx: Context) -> bool:
     """Print · Email this · Font size A+ A-"""
-    return _marked_short_kind(block, ctx, "tools") or (_short(block, 40) and bool(P.TOOLS_TEXT.search(block.text)))
+    return _marked_short_kind(block, ctx, "tools") or (ctx.suspect(block) and _short(block, 40) and bool(P.TOOLS_TEXT.search(block.text)))
 
 
 def page_chrome(block: Block, ctx: Context) -> bool:
