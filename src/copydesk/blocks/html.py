@@ -17,11 +17,10 @@ SKIP_TAGS = (
     "canvas", "video", "audio", "source", "track", "select", "option", "input",
     "textarea", "head", "link", "meta", "map", "dialog", "frameset", "frame",
 )
-_HIDDEN = etree.XPath(
-    "//*[@hidden or @aria-hidden='true' or "
-    "contains(translate(@style, ' ', ''), 'display:none') or "
-    "contains(translate(@style, ' ', ''), 'visibility:hidden')]"
-)
+# Candidates for hidden elements; the style test is finished in Python, since XPath's
+# translate() over every element's style cost more than the whole parse.
+_MAYBE_HIDDEN = etree.XPath("//*[@hidden or @aria-hidden or @style]")
+_MAYBE_HIDDEN_INSIDE = etree.XPath(".//*[@hidden or @aria-hidden or @style]")
 INLINE_TAGS = frozenset(
     "a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q s "
     "samp small span strike strong sub sup time tt u var wbr img br".split()
@@ -128,10 +127,12 @@ class _Walker:
             self.container(el, tag, depth)
 
     def children(self, el: html.HtmlElement, depth: int, parent: int) -> None:
-        self.add(el.text)
+        if el.text:  # tested here: most elements have no text or tail, and calls cost
+            self.add(el.text)
         for child in el:
             self.walk(child, depth + 1, parent)
-            self.add(child.tail)
+            if child.tail:
+                self.add(child.tail)
 
     def container(self, el: html.HtmlElement, tag: str, depth: int) -> None:
         self.flush()
@@ -224,7 +225,7 @@ class _Walker:
 
     def absolute(self, href: str) -> str:
         href = href.strip()
-        if not self.base_url:
+        if not self.base_url or href.startswith(("https://", "http://")):
             return href
         joined = self.joined.get(href)
         if joined is None:  # menus repeat the same few relative links many times
@@ -234,13 +235,23 @@ class _Walker:
 
 def _prune_hidden(root: html.HtmlElement) -> None:
     """Drop what the page hides, except streamed holders and collapsed prose panels."""
-    dropped: set[html.HtmlElement] = set()
-    for el in _HIDDEN(root):  # document order: an ancestor comes before what it holds
-        if el.getparent() is None or any(a in dropped for a in el.iterancestors()):
-            continue  # already gone with an ancestor: skip measuring its text again
+    gone: set[html.HtmlElement] = set()
+    for el in _MAYBE_HIDDEN(root):  # document order: an ancestor comes before what it holds
+        if el in gone or not _is_hidden(el) or el.getparent() is None:
+            continue  # gone with a dropped ancestor: its text need not be measured again
         if not _streamed(el) and not _collapsed_prose(el):
+            gone.update(_MAYBE_HIDDEN_INSIDE(el))
             el.drop_tree()
-            dropped.add(el)
+
+
+def _is_hidden(el: html.HtmlElement) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    if not style or ("none" not in style and "hidden" not in style):
+        return False
+    style = style.replace(" ", "")
+    return "display:none" in style or "visibility:hidden" in style
 
 
 def _streamed(el: html.HtmlElement) -> bool:
