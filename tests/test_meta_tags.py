@@ -51,3 +51,17 @@ def test_site_specific_date_names() -> None:
         '<meta name="publisher" content="Not a date"></head></html>'), found)
     assert found.get("published") == [("2025-05-27T06:03:43Z", "meta")]
     assert found.get("modified") == [("2025-06-01", "meta")]
+
+
+def _read(head: str) -> Candidates:
+    found = Candidates()
+    meta_tags.read(html.fromstring(f"<html><head>{head}</head><body></body></html>"), found)
+    return found
+
+
+def test_written_by_link_preview_pair_names_the_author() -> None:
+    found = _read('<meta name="twitter:label1" content="Written by">'
+                  '<meta name="twitter:data1" content="Chase Bernath">'
+                  '<meta name="twitter:label2" content="Est. reading time">'
+                  '<meta name="twitter:data2" content="7 minutes">')
+    assert found.get("author") == [("Chase Bernath", "meta")]

@@ -97,3 +97,17 @@ def test_webpage_date_alone_does_not_date_the_article() -> None:
     assert _page(page, "<h1>About our services here</h1>").published is None
     both = page + '<meta property="article:published_time" content="2019-12-12T10:00:00Z">'
     assert _page(both, "<h1>About our services here</h1>").published.startswith("2019-12-12")
+
+
+def test_personal_blog_named_after_its_author_keeps_the_author() -> None:
+    a = _page('<meta property="og:site_name" content="Sam Bossley">'
+              '<meta name="author" content="Sam Bossley">', "<h1>Thoughts on Zig</h1>")
+    assert a.authors == ("Sam Bossley",)
+
+
+def test_company_site_name_in_the_author_tag_is_still_no_author() -> None:
+    # "dental" and "care" are ordinary words of the article: a business, not a person
+    a = _page('<meta property="og:site_name" content="West Bell Dental Care">'
+              '<meta name="author" content="West Bell Dental Care">', "<h1>Best floss</h1>",
+              "Good dental care starts with floss, and the right floss matters more than you think.")
+    assert a.authors == ()

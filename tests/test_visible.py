@@ -5,7 +5,8 @@ import pytest
 from lxml import html
 
 from copydesk.metadata.candidates import Candidates
-from copydesk.metadata.visible import clean_name, is_byline, parse_byline, read, split_dateline
+from copydesk.metadata.visible import (clean_name, is_byline, looks_like_person, parse_byline, read,
+                                       split_dateline)
 
 
 @pytest.mark.parametrize("text, place, agency, date, rest", [
@@ -118,3 +119,72 @@ def test_dates_in_comments_are_not_the_article_date() -> None:
     found = _found('<html><body><div class="comments"><span class="comment-date">'
                    'March 3, 2025</span></div></body></html>')
     assert found.get("published") == []
+
+
+def test_printed_by_line_without_a_byline_class_is_read() -> None:
+    found = _found('<html><body><header><h1>New restaurants</h1><p class="meta">'
+                   '<span class="item"> By <a href="/producers/sofia-gonzalez">Sofia Gonzalez</a>'
+                   '</span><span class="item">December 2, 2025</span></p></header>'
+                   '<p>Text</p></body></html>')
+    assert ("By Sofia Gonzalez", "visible") in found.get("byline")
+    assert ("By Sofia Gonzalez", "visible") in found.get("author")
+
+
+def test_written_by_line_with_a_linked_shared_name() -> None:
+    found = _found('<html><body><p class="t600">Written by<!-- --> <a href="/blog/x">'
+                   'Moses Kim and Kate Shokurova</a></p></body></html>')
+    assert ("Written by Moses Kim and Kate Shokurova", "visible") in found.get("byline")
+
+
+@pytest.mark.parametrize("markup", [
+    "<p>By clicking the button you agree to our terms.</p>",
+    "<h3>BY USE CASE</h3>",
+    "<div class='comments'><p>By Bob Smith</p></div>",
+    "<p>By 2030, the city will have grown by half.</p>",
+])
+def test_sentences_and_menus_that_start_with_by_are_no_byline(markup: str) -> None:
+    assert _found(f"<html><body>{markup}</body></html>").get("byline") == []
+
+
+def test_author_page_links_name_the_author_and_join_a_shared_byline() -> None:
+    found = _found('<html><body><nav><a href="/author/nav-person/">Nav Person</a></nav>'
+                   '<div class="meta"><a href="/authors/adrien-ramirez">Adrien Ramirez</a>, '
+                   '<a href="/authors/joanna-nelius">Joanna Nelius</a></div>'
+                   '<div class="x"><span><a href="/author/fact-checker">Frank Bass</a></span>'
+                   '</div></body></html>')
+    assert ("Adrien Ramirez, Joanna Nelius", "visible") in found.get("author")
+
+
+def test_author_link_text_after_the_name_is_no_second_author() -> None:
+    found = _found('<html><body><a href="/author/reyan-perumal/">Reyan Perumal, Sri Lanka</a>'
+                   '<a href="/author/thomson/">Thomson Reuters Tax &amp; Accounting</a>'
+                   '</body></html>')
+    assert found.get("author") == [("Reyan Perumal", "visible")]
+
+
+def test_name_inside_an_author_box_is_the_author() -> None:
+    found = _found('<html><body><div class="elementor-author-box">'
+                   '<h4 class="elementor-author-box__name"> Liz Kenny </h4>'
+                   '<div class="elementor-author-box__bio"><p>Former consultant</p></div>'
+                   '</div></body></html>')
+    assert ("Liz Kenny", "visible") in found.get("author")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("By Scott Levine | Fact-checked by Frank Bass", ["Scott Levine"]),
+    ("By Shelby Loos, DVM . Reviewed by Molly Price, DVM", ["Shelby Loos"]),
+    ("Written by Rebecca Lake | Edited by Marie White", ["Rebecca Lake"]),
+    ("Steve Kamb Last Updated: August 5, 2025", ["Steve Kamb"]),
+    ("Shannon Williams Journalist", ["Shannon Williams"]),
+])
+def test_a_second_credit_ends_the_authors(text: str, names: list[str]) -> None:
+    assert parse_byline(text)[0] == names
+
+
+@pytest.mark.parametrize("name, person", [
+    ("Jane van der Berg", True), ("Sam Bossley", True), ("A. J. Neal", True),
+    ("The Commercial Appeal", False), ("Our latest stories", False), ("Williams, Journalist", False),
+    ("Madonna", False),
+])
+def test_looks_like_person(name: str, person: bool) -> None:
+    assert looks_like_person(name) is person

@@ -12,7 +12,8 @@ from .blocks import Page
 from .metadata import language
 from .metadata.candidates import TRUST, Candidates
 from .metadata.dates import date_from_url, parse_date
-from .metadata.visible import is_byline, parse_byline, split_dateline, stamp_date, strip_by
+from .metadata.visible import (is_byline, looks_like_person, parse_byline, split_dateline,
+                               stamp_date, strip_by)
 from .model import Block, Dateline, Figure
 from .cleaning.patterns import CONTACT_TEXT, CREDIT_TEXT
 from .options import Options
@@ -51,7 +52,7 @@ def reconcile(found: Candidates, page: Page, chosen: list[Block],
     _pick_headline(found, out)
     body = _drop_repeated_headline(body, out.values.get("headline"))
     body = _take_dateline(body, found, out, options)
-    _pick_people(found, out)
+    _pick_people(found, out, _common_words(body))
     dateline = out.values.get("dateline")
     if dateline is not None and dateline.agency and "organization" not in out.values:
         out.set("organization", dateline.agency, out.provenance.get("dateline"))
@@ -256,7 +257,15 @@ def _strip_site(title: str, sites: set[str]) -> str:
     return kept
 
 
-def _pick_people(found: Candidates, out: Fields) -> None:
+def _common_words(body: list[Block]) -> frozenset[str]:
+    """Words the article writes in lower case: ordinary words, so no part of a person's name."""
+    return frozenset(w for b in body for w in _LOWER_WORD.findall(b.text))
+
+
+_LOWER_WORD = re.compile(r"(?<![@\w.])[a-z]\w+(?![@\w])")  # not in e-mails or @handles
+
+
+def _pick_people(found: Candidates, out: Fields, common: frozenset[str] = frozenset()) -> None:
     site = {_fold(v) for v, _ in found.get("publisher")}
     options: list[tuple[list[str], str | None, str, str | None]] = []
     for value, source in found.get("byline"):
@@ -265,9 +274,11 @@ def _pick_people(found: Candidates, out: Fields) -> None:
     for value, source in found.get("author"):
         names, org = parse_byline(value) if len(value) < 120 else ([], None)
         options.append((names, org, source, None))
-    # A site or company name is never an author, unless a printed "By …" line says so.
+    # A site or company name is never an author, unless a printed "By …" line says so or the
+    # site is named after its author (a personal blog whose author tags give a person's name).
     options = [(
-        [n for n in names if raw or _fold(n) not in site], org, src, raw
+        [n for n in names if raw or _fold(n) not in site or _personal_site(n, src, common)],
+        org, src, raw
     ) for names, org, src, raw in options]
     people = [o for o in options if o[0]]
     if people:
@@ -280,6 +291,13 @@ def _pick_people(found: Candidates, out: Fields) -> None:
     orgs += [(v, s) for v, s in found.get("organization") if _fold(v) not in site]
     if orgs:
         out.set("organization", orgs[0][0], orgs[0][1])
+
+
+def _personal_site(name: str, source: str, common: frozenset[str]) -> bool:
+    """A site named after its author: an author tag gives a person's name, none of whose words
+    the article uses as an ordinary word ('Erin Spain' yes, 'West Bell Dental Care' no)."""
+    return (source.split(":")[0] in ("json-ld", "meta") and looks_like_person(name)
+            and not any(w.lower() in common for w in name.split()))
 
 
 def _group_authors(people: list) -> tuple[list[str], str]:

@@ -57,7 +57,27 @@ def read(root: html.HtmlElement, found: Candidates) -> None:
             continue  # article:author is often a profile URL, not a name
         else:
             found.add(field, content, SOURCE)
+    _labelled_data(root, found)
     _page_level(root, found)
+
+
+_LABELLED = etree.XPath("//meta[starts-with(@name, 'twitter:label') or "
+                        "starts-with(@property, 'twitter:label')]")
+_AUTHOR_LABELS = frozenset({"written by", "author", "by", "authors"})
+
+
+def _labelled_data(root: html.HtmlElement, found: Candidates) -> None:
+    """Link-preview pairs ('twitter:label1' = 'Written by', 'twitter:data1' = 'Jane Doe'),
+    which blog engines write when they write no other author tag."""
+    for label in _LABELLED(root):
+        key = label.get("name") or label.get("property") or ""
+        if (label.get("content") or "").strip().lower() not in _AUTHOR_LABELS:
+            continue
+        data = key.replace("label", "data")
+        for meta in root.iterfind(f".//meta[@name='{data}']"):
+            found.add("author", meta.get("content"), SOURCE)
+        for meta in root.iterfind(f".//meta[@property='{data}']"):
+            found.add("author", meta.get("content"), SOURCE)
 
 
 # Sites name their own date tags ("w-published-date", "cXenseParse:recs:publishtime").

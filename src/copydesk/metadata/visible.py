@@ -27,8 +27,11 @@ _NAME_END = re.compile(
     r"\s+(?:[|•·]|[-–—]\s|(?:senior |chief |managing |contributing |staff |associate |"
     r"assistant |executive |deputy )?(?:writer|editor|analyst|director|manager|vp|ceo|cto|"
     r"founder|co-founder|specialist|strategist|expert|consultant|officer|president|intern|"
-    r"producer|correspondent|reporter|columnist|contributor|redakteur(?:in)?|journaliste|"
+    r"producer|correspondent|reporter|columnist|contributor|redakteur(?:in)?|journaliste?|"
     r"periodista|redactor(?:a)?)\b|(?:updated|published|posted|aktualisiert|"
+    # a second credit on the same line: "| Edited by …", "Fact checked by …", "Reviewed by …"
+    r"edited|fact[- ]?checked|reviewed|medically reviewed|tested|illustrated|photographs|"
+    r"last (?:updated|modified)|"
     r"veröffentlicht|mis à jour|publié|actualizado|publicado|on|am|le|el)\b)",
     re.I,
 )
@@ -42,6 +45,10 @@ _ROLES = re.compile(
     re.I,
 )
 _EMAIL = re.compile(r"\S+@\S+")
+# A second credit on the line ends the author's part: "| Edited by …", ". Reviewed by …".
+_SECOND_CREDIT = re.compile(
+    r"[\s|•·.,;]*\b(?:edited|fact[- ]?checked|(?:medically )?reviewed|tested|illustrat(?:ed|ions)|"
+    r"photo(?:graph)?s|produced|additional reporting)\b(?:\s*by\b|\s*:).*$", re.I)
 _SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*")
 _NOT_NAME = re.compile(
     r"\bby\b|\b(?:author|staff|team|desk|guest|columnists?|co-founder|founder|certified|news|editors?|editorial|media|press|inc|ltd|llc|group|online|"
@@ -96,6 +103,7 @@ def parse_byline(text: str) -> tuple[list[str], str | None]:
     """``By Jane Doe and Ali Kaya, Associated Press`` → (["Jane Doe", "Ali Kaya"], "Associated Press")."""
     text = _EMAIL.sub("", text)
     text = _BY.sub("", text.strip())
+    text = _SECOND_CREDIT.sub("", text)
     agency = _AGENCY_RX.search(text)
     organization = agency.group(0) if agency else None
     if agency:
@@ -126,6 +134,19 @@ def clean_name(text: str) -> str | None:
     if not 1 <= len(words) <= 5 or not any(w[:1].isupper() for w in words):
         return None
     return text
+
+
+# A word of a person's name: capitalised, or a particle ("van", "de", "bin").
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|van|von|der|den|de|da|di|del|la|le|du|bin|al|ibn|y)$")
+_NOT_FIRST = frozenset({"the", "our", "your", "my", "a", "an", "this", "all"})
+
+
+def looks_like_person(name: str) -> bool:
+    """Two to four name words, each capitalised or a particle: 'Jane van der Berg', not 'Our
+    latest stories'. Stricter than clean_name, for sources that are only a guess."""
+    words = name.split()
+    return (2 <= len(words) <= 4 and words[0][:1].isupper() and words[0].lower() not in _NOT_FIRST
+            and all(_NAME_WORD.match(w) for w in words))
 
 
 def _is_credential(text: str) -> bool:
@@ -180,6 +201,10 @@ def read(root: html.HtmlElement, found: Candidates) -> None:
         found.add("author", text, SOURCE)
         if is_byline(text):  # a printed "By …" line is also the byline as printed
             found.add("byline", text, SOURCE)
+    for text in _printed_bylines(root):
+        found.add("author", text, SOURCE)
+        found.add("byline", text, SOURCE)
+    found.add("author", _author_links(root), SOURCE)
     for el in _TIMES(root)[:2]:
         found.add("published", el.get("datetime") or el.get("pubdate"), SOURCE)
     for date in _marked_dates(root):
@@ -233,9 +258,95 @@ def _marked_bylines(root: html.HtmlElement) -> list[str]:
 
 
 def _is_byline_token(token: str) -> bool:
-    """'post-author', 'byline', 'hero__author' yes; 'author-bio', 'author-avatar' no."""
-    parts = set(re.split(r"[-_]+", token.lower()))
-    return bool(parts & _BYLINE_WORDS) and not parts & _NOT_BYLINE_WORDS
+    """'post-author', 'byline', 'hero__author' yes; 'author-bio', 'author-avatar' no; but the
+    name inside an author box ('author-box__name', 'authorName') is the author."""
+    parts = set(re.split(r"[-_]+", _CAMEL.sub(r"\1-\2", token).lower()))
+    if not parts & _BYLINE_WORDS:
+        return False
+    return "name" in parts or not parts & _NOT_BYLINE_WORDS
+
+
+_CAMEL = re.compile(r"([a-z])([A-Z])")
+# Text nodes that open a printed credit line ("By", "Written by", "Posted by", "Von", "Par").
+_BY_TEXTS = etree.XPath(
+    "//body//text()[string-length(.) < 200 and (" + " or ".join(
+        f"starts-with(translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
+        f"'abcdefghijklmnopqrstuvwxyz'), '{w}')"
+        for w in ("by", "written by", "posted by", "words by", "story by", "reported by",
+                  "von ", "par ", "por ")) + ")]")
+_LINE_LIMIT = 120  # a credit line is short; longer text is a sentence that starts with "By"
+_NO_TEXT = frozenset({"script", "style", "noscript", "template", "textarea", "option"})
+
+
+def _printed_bylines(root: html.HtmlElement) -> list[str]:
+    """The first 'By Jane Doe' lines a reader sees, with or without a byline class: the
+    element holding the 'By' plus the linked name after it, outside comments and footers."""
+    lines: list[str] = []
+    for node in _BY_TEXTS(root):
+        el = node.getparent()
+        if el is None:
+            continue
+        if node.is_tail:
+            el = el.getparent()
+        if el is None or el.tag in _NO_TEXT or _in_comments(el):
+            continue
+        text = _spaced_text(el)
+        while _LABELS.match(text) and el.getparent() is not None:  # "By" alone in its span
+            el = el.getparent()
+            text = _spaced_text(el)
+        if len(text) > _LINE_LIMIT or not _BY.match(text) or text in lines:
+            continue
+        names, _ = parse_byline(text)
+        if names and all(looks_like_person(n) and not n.isupper() for n in names):
+            lines.append(text)  # "BY USE CASE" is a menu heading, not a byline
+        if len(lines) >= 2:
+            break
+    return lines
+
+
+# Links to an author's page: /author/jane-doe, /writers/jane-doe/, /autor/jane-doe.
+_AUTHOR_HREF = re.compile(
+    r"/(?:authors?|writers?|autor(?:en|in)?|auteurs?|contributors?|columnists?|reporters?|"
+    r"people|staff|byline|profiles?)/[^/?#]+/?(?:[?#]|$)", re.I)
+_LINKS = etree.XPath("//body//a[@href]")
+
+
+def _author_links(root: html.HtmlElement) -> str | None:
+    """Names of the first author-page links, joined with the links right after it when only
+    'and' or a comma stands between them (a shared byline), outside navigation and comments."""
+    names: list[str] = []
+    last: html.HtmlElement | None = None
+    for link in _LINKS(root):
+        if not _AUTHOR_HREF.search(link.get("href", "")) or _in_nav(link):
+            continue
+        name = clean_name(_spaced_text(link).split(",")[0])  # "Jane Doe, Sri Lanka"
+        if not name or not looks_like_person(name) or name in names:
+            continue
+        if last is not None and not _joined(last, link):
+            break
+        names.append(name)
+        last = link
+    return ", ".join(names) or None
+
+
+_JOINER = re.compile(r"^[\s,&]*(?:(?:and|und|et|y|e)[\s,]*)?$", re.I)
+
+
+def _joined(a: html.HtmlElement, b: html.HtmlElement) -> bool:
+    """Only a comma or 'and' stands between two links: they share one byline."""
+    between: list[str] = []
+    for node in a.itersiblings() if a.getparent() is b.getparent() else ():
+        if node is b:
+            return bool(_JOINER.match((a.tail or "") + " ".join(between)))
+        between.append(_spaced_text(node) + (node.tail or ""))
+    parent, other = a.getparent(), b.getparent()
+    if parent is not None and other is not None and parent.getparent() is other.getparent():
+        return parent.getnext() is other and bool(_JOINER.match((parent.tail or "")))
+    return False
+
+
+def _in_nav(el: html.HtmlElement) -> bool:
+    return _in_comments(el) or any(p.tag == "nav" for p in el.iterancestors())
 
 
 def _byline_text(el: html.HtmlElement) -> str | None:
