@@ -10,26 +10,31 @@ from lxml import etree, html
 
 from .errors import NoContentError
 
-_PARSER = html.HTMLParser(
-    remove_comments=True,
-    remove_pis=True,
-    no_network=True,
-    collect_ids=False,
-    default_doctype=False,
-)
-# lxml refuses NUL and most C0 controls in str input; they carry nothing for a reader.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_OPTIONS = dict(remove_comments=True, remove_pis=True, no_network=True, collect_ids=False,
+                default_doctype=False)
+_PARSER = html.HTMLParser(**_OPTIONS)
+# The text is already decoded: lxml reads it back as UTF-8 bytes, which it parses faster than
+# a str, and ignores whatever charset the page declares.
+_UTF8_PARSER = html.HTMLParser(encoding="utf-8", **_OPTIONS)
+# lxml refuses NUL and most C0 controls; they carry nothing for a reader. As bytes they never
+# occur inside a multi-byte UTF-8 sequence, so one C-level translate removes them all.
+_CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])
+_NONCHARACTERS = ("\ufffe", "\uffff")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
-_WS = re.compile(r"\s+")
 
 
 def parse(text: str) -> html.HtmlElement:
     """Parse HTML (or tag soup) into an lxml tree; salvage with BeautifulSoup if lxml gives up."""
-    text = _XML_DECL.sub("", _CONTROL.sub("", text), count=1)
+    if text.lstrip()[:5] == "<?xml":
+        text = _XML_DECL.sub("", text, count=1)
+    for char in _NONCHARACTERS:
+        if char in text:
+            text = text.replace(char, "")
+    data = text.encode("utf-8", errors="replace").translate(None, _CONTROL_BYTES)
     try:
-        root = html.document_fromstring(text, parser=_PARSER)
+        root = html.document_fromstring(data, parser=_UTF8_PARSER)
     except (etree.ParserError, ValueError):
-        root = _salvage(text)
+        root = _salvage(data.decode("utf-8", errors="replace"))
     if root is None:
         raise NoContentError("nothing could be parsed")
     return root
@@ -44,23 +49,3 @@ def _salvage(text: str) -> html.HtmlElement | None:
         return html.document_fromstring(str(soup) or "<html></html>", parser=_PARSER)
     except (etree.ParserError, ValueError):
         return None
-
-
-def fold_ws(text: str) -> str:
-    return _WS.sub(" ", text).strip()
-
-
-def text_of(el: etree._Element) -> str:
-    """All the text under an element, white space folded."""
-    return fold_ws(el.text_content()) if isinstance(el, html.HtmlElement) else fold_ws(
-        "".join(el.itertext())
-    )
-
-
-def tokens_of(el: etree._Element) -> str:
-    """The element's class and id, lower-cased, as one string of words for token patterns."""
-    cls = el.get("class") or ""
-    ident = el.get("id") or ""
-    if not cls and not ident:
-        return ""
-    return f"{cls} {ident}".lower()
