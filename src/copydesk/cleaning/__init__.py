@@ -54,6 +54,9 @@ def clean(page: Page, options: Options) -> Cleaned:
     for block in page.blocks:
         if not block.text and block.kind != "img":
             continue
+        if ctx.plainly_content(block):
+            kept.append(block)
+            continue
         name = next((name for name, rule in active if rule(block, ctx)), None)
         if name is None:
             kept.append(block)

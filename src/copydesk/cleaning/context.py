@@ -35,6 +35,17 @@ class Context:
             self._suspects[block.index] = verdict
         return verdict
 
+    def plainly_content(self, block: Block) -> bool:
+        """No rule can claim this block: every rule needs a mark on its containers, a caption,
+        a phrase the screen suspects in its text (or, for a caption line, in the next block's),
+        or, in plain text, a comment thread. Most blocks are decided here, without the rules."""
+        if self.marks(block) or block.kind == "caption" or self.suspect(block):
+            return False
+        if not self.page.is_html and block.index >= self.thread_start:
+            return False
+        nxt = self.next_block(block) if len(block.text) <= 200 else None
+        return nxt is None or not self.suspect(nxt)
+
     def marks(self, block: Block) -> frozenset[str]:
         return self._marks[block.path[-1]] if block.path else _EMPTY
 

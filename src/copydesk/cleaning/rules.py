@@ -5,6 +5,8 @@ writes article fields. What it drops is handed on, by rule name, to the reconcil
 caption becomes a figure, a "Write to …" line a byline).
 
 Every docstring shows a line the rule removes; tests/test_rules.py holds one it must keep.
+A rule may only claim a block through a mark, a caption kind, or a phrase listed in
+patterns.TEXT_RULE_PATTERNS: Context.plainly_content keeps every other block without asking.
 """
 from __future__ import annotations
 
