@@ -66,3 +66,29 @@ def test_a_paragraph_repeated_per_breakpoint_is_taken_once() -> None:
     texts = picked(f"<html><body><article>{copy}{copy}</article></body></html>")
     assert texts.count(PROSE) == 1 and texts.count(f"Second. {PROSE}") == 1
     assert texts.count("Short line") == 2
+
+
+def test_prose_in_the_footer_does_not_outscore_a_short_article() -> None:
+    notice = f"<p>This material is not advice. {PROSE} {PROSE}</p>"
+    markup = (
+        "<html><body>"
+        f"<div class='intro'><h1>Vehicle rentals</h1><p>{PROSE}</p><p>{PROSE} Again.</p></div>"
+        f"<footer><div class='legal'>{notice * 3}</div></footer>"
+        "</body></html>"
+    )
+    texts = picked(markup)
+    assert PROSE in texts
+    assert not any(t.startswith("This material is not advice.") for t in texts)
+    counted_fully = picked(markup, replace(DEFAULT, chrome_share=1.0))
+    assert any(t.startswith("This material is not advice.") for t in counted_fully)
+
+
+def test_an_article_inside_an_unclosed_aside_still_counts_in_full() -> None:
+    markup = (
+        "<html><body><aside class='banner'><p>Announcement: we joined a larger company.</p>"
+        f"<main><article><p>{PROSE}</p><p>{PROSE} Two.</p></article></main>"
+        f"<div class='other'><p>Related. {PROSE}</p></div>"
+        "</body></html>"
+    )
+    texts = picked(markup)
+    assert PROSE in texts and f"Related. {PROSE}" not in texts

@@ -15,22 +15,56 @@ from . import block_score
 
 def best_container(page: Page, kept: list[Block], options: Options) -> list[Block]:
     scored = [(block, block_score(block, options)) for block in kept]
-    totals = _totals(page, scored)
+    totals = _totals(page, scored, options)
     best = max(range(len(page.containers)), key=totals.__getitem__)
     chosen = _with_siblings(page, scored, best, totals[best], options)
     return _dedupe(_trim(chosen, options), options)
 
 
-def _totals(page: Page, scored: list[tuple[Block, float]]) -> list[float]:
+def _totals(page: Page, scored: list[tuple[Block, float]], options: Options) -> list[float]:
     """Each container's blocks' scores, plus its prior as a share of its positive part."""
+    chrome = _chrome(page)
     sums = [0.0] * len(page.containers)
     positive = [0.0] * len(page.containers)
     for block, s in scored:
-        for cid in block.path:
-            sums[cid] += s
-            if s > 0:
-                positive[cid] += s
+        start = _chrome_start(block.path, chrome) if s > 0 else len(block.path)
+        for i, cid in enumerate(block.path):
+            if start == len(block.path):
+                v = s
+            else:  # boilerplate to the chrome element and what holds it; in part inside it
+                v = -options.link_row_cost if i <= start else s * options.chrome_share
+            sums[cid] += v
+            if v > 0:
+                positive[cid] += v
     return [sums[c] + _prior(box) * positive[c] for c, box in enumerate(page.containers)]
+
+
+def _chrome_start(path: tuple[int, ...], chrome: list[bool]) -> int:
+    """Where the site's footer, navigation or sidebar starts on a block's path (len(path) when it
+    is not in one). Prose there is boilerplate to that element and what holds it, and counts
+    only in part inside it: a long legal notice or "About us" in the footer must not outscore a
+    short article, nor pull the whole page in with it."""
+    start = len(path)
+    while start > 0 and chrome[path[start - 1]]:
+        start -= 1
+    return start
+
+
+_CHROME_TAGS = frozenset(("footer", "nav", "aside"))
+_CHROME_ROLES = frozenset(("contentinfo", "navigation", "complementary"))
+
+
+def _chrome(page: Page) -> list[bool]:
+    """Which containers are, or sit in, the site's footer, navigation or sidebar. An <article>
+    or <main> inside one is spared: a template that forgets to close an <aside> banner wraps
+    the whole page in it."""
+    flagged: list[bool] = []
+    for box in page.containers:
+        inside = flagged[box.parent] if box.parent >= 0 else False
+        if box.tag in ("article", "main") or box.role == "main":
+            inside = False
+        flagged.append(inside or box.tag in _CHROME_TAGS or box.role in _CHROME_ROLES)
+    return flagged
 
 
 def _with_siblings(page: Page, scored: list[tuple[Block, float]], best: int, best_total: float,
@@ -45,7 +79,9 @@ def _with_siblings(page: Page, scored: list[tuple[Block, float]], best: int, bes
         if branch is not None:
             groups[branch] = groups.get(branch, 0.0) + s
     floor = options.sibling_share * best_total
-    joined = {c for c, total in groups.items() if c == best or (c >= 0 and total >= floor)}
+    chrome = _chrome(page)  # the footer or sidebar next to the article never joins it
+    joined = {c for c, total in groups.items()
+              if c == best or (c >= 0 and total >= floor and not chrome[c])}
     return [b for b, _ in scored if _branch(b.path, parent) in joined]
 
 
