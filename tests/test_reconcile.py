@@ -111,3 +111,22 @@ def test_company_site_name_in_the_author_tag_is_still_no_author() -> None:
               '<meta name="author" content="West Bell Dental Care">', "<h1>Best floss</h1>",
               "Good dental care starts with floss, and the right floss matters more than you think.")
     assert a.authors == ()
+
+
+def test_sources_naming_exactly_the_same_person_outvote_a_longer_overlapping_one() -> None:
+    a = _page("", '<h1>Moon gardening</h1><div class="author-line">Written By: Celeste Longacre '
+              'Gardener</div><span class="author-name"><a href="/author/celeste">Celeste Longacre'
+              '</a></span><p class="byline">By Celeste Longacre</p>')
+    assert a.authors == ("Celeste Longacre",)
+
+
+def test_page_labels_made_of_the_article_s_ordinary_words_are_no_authors() -> None:
+    a = _page('<meta name="author" content="Company Size">', "<h1>Paid time off</h1>",
+              "Whatever the company size, a paid time off policy helps the people who work there.")
+    assert a.authors == ()
+
+
+def test_a_printed_by_line_naming_a_company_site_is_no_author() -> None:
+    a = _page('<meta property="og:site_name" content="HomeAdvisor">', "<h1>Remodel costs</h1>"
+              '<p class="byline">By HomeAdvisor</p>')
+    assert a.authors == ()

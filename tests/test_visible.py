@@ -188,3 +188,43 @@ def test_a_second_credit_ends_the_authors(text: str, names: list[str]) -> None:
 ])
 def test_looks_like_person(name: str, person: bool) -> None:
     assert looks_like_person(name) is person
+
+
+def test_click_tracker_scripts_beside_byline_links_are_no_text() -> None:
+    found = _found('<html><body><div class="by"><strong>Written by</strong> <strong><script>'
+                   'function ga4() { push("x") }</script><a href="/authors/danielle-desiato">'
+                   'Danielle DeSiato</a></strong>, and <strong><script>ga4()</script>'
+                   '<a href="/authors/natalie-nguyen">Natalie Nguyen</a></strong></div>'
+                   '</body></html>')
+    assert ("Danielle DeSiato, Natalie Nguyen", "visible") in found.get("author")
+
+
+def test_menus_sort_by_headings_and_profile_links_are_no_bylines() -> None:
+    found = _found('<html><body><div class="menu-solutions"><div><h4>By Event Type</h4></div></div>'
+                   '<ul class="sub-menu"><li><span>By Company Size</span></li></ul>'
+                   '<a href="https://members.example.org/s/#/profile/my_info">Member Login</a>'
+                   '<a href="/author/paramita-ghosh/">Learn More</a></body></html>')
+    assert found.get("author") == [] and found.get("byline") == []
+
+
+def test_a_nav_left_open_far_above_the_byline_does_not_hide_it() -> None:
+    deep = "<div>" * 10 + '<span>by </span><a href="/x">Shannon Grilli</a>' + "</div>" * 10
+    found = _found(f"<html><body><nav><a href='/'>Home</a>{deep}</nav></body></html>")
+    assert ("by Shannon Grilli", "visible") in found.get("byline")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Written By: Celeste Longacre Gardener & Astrologer", ["Celeste Longacre Gardener"]),
+    ("Celeste Longacre, Astrologer", ["Celeste Longacre"]),
+    ("Kaufman, Jeff T.", ["Kaufman", "Jeff T."]),
+    ("By Jack Beresford Senior Life and Trends Reporter", ["Jack Beresford"]),
+    ("Paramita (Guha) Ghosh", ["Paramita (Guha) Ghosh"]),
+])
+def test_roles_after_names_and_inverted_names(text: str, names: list[str]) -> None:
+    assert parse_byline(text)[0] == names
+
+
+@pytest.mark.parametrize("text", ["Insights from", "Corti AI platform for healthcare",
+                                  "Full Bio", "Read More"])
+def test_labels_with_lower_case_words_or_link_labels_are_no_names(text: str) -> None:
+    assert clean_name(text) is None

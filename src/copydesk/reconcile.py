@@ -274,11 +274,12 @@ def _pick_people(found: Candidates, out: Fields, common: frozenset[str] = frozen
     for value, source in found.get("author"):
         names, org = parse_byline(value) if len(value) < 120 else ([], None)
         options.append((names, org, source, None))
-    # A site or company name is never an author, unless a printed "By …" line says so or the
-    # site is named after its author (a personal blog whose author tags give a person's name).
+    # A site or company name is never an author, unless the site is named after its author: a
+    # printed "By …" line or a personal blog's author tags give it as a person's name.
     options = [(
-        [n for n in names if raw or _fold(n) not in site or _personal_site(n, src, common)],
-        org, src, raw
+        [n for n in names if (_fold(n) not in site or raw and looks_like_person(n)
+                              or _personal_site(n, src, common))
+         and not _ordinary(n, common)], org, src, raw
     ) for names, org, src, raw in options]
     people = [o for o in options if o[0]]
     if people:
@@ -293,6 +294,12 @@ def _pick_people(found: Candidates, out: Fields, common: frozenset[str] = frozen
         out.set("organization", orgs[0][0], orgs[0][1])
 
 
+def _ordinary(name: str, common: frozenset[str]) -> bool:
+    """Every word is one the article writes in lower case: 'Company Size', 'Full Bio' and
+    'Read More' are labels of the page, no person."""
+    return all(w.lower() in common for w in re.findall(r"\w+", name))
+
+
 def _personal_site(name: str, source: str, common: frozenset[str]) -> bool:
     """A site named after its author: an author tag gives a person's name, none of whose words
     the article uses as an ordinary word ('Erin Spain' yes, 'West Bell Dental Care' no)."""
@@ -305,11 +312,14 @@ def _group_authors(people: list) -> tuple[list[str], str]:
     words = [{w for n in names for w in _fold(n).split()} for names, *_ in people]
 
     def support(i: int) -> float:
-        agree = sum(1 for j, w in enumerate(words) if j != i and words[i] & w)
+        # Sources naming exactly these people count fully, overlapping ones ("Jane Doe" and
+        # "Jane Doe Gardener") half.
+        same = sum(1 for j, w in enumerate(words) if j != i and words[i] == w)
+        overlap = sum(1 for j, w in enumerate(words) if j != i and words[i] & w)
         # A list that names everyone a shorter one names, and more, is the fuller byline.
         fuller = sum(1 for j, w in enumerate(words)
                      if len(people[i][0]) > len(people[j][0]) and w < words[i])
-        return agree + 0.5 * fuller - _trust(people[i][2]) * 0.01
+        return same + 0.5 * overlap + 0.5 * fuller - _trust(people[i][2]) * 0.01
 
     best = max(range(len(people)), key=support)
     names, _, source, _ = people[best]

@@ -20,7 +20,7 @@ AGENCIES = (
 )
 _AGENCY_RX = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in AGENCIES) + r")\b")
 _BY = re.compile(
-    r"^(?:(?:by|von|par|por|de|written by|words by|story by|reported by|posted by|author)\s+|"
+    r"^(?:(?:by|von|par|por|de|written by|words by|story by|reported by|posted by|author)(?::\s*|\s+)|"
     r"(?:authors?|autor(?:in)?|auteur|text|texto|texte)\s?:\s*)", re.I)
 # Where a printed name ends: a role, a stamp ("Updated", "Published", a weekday), a separator.
 _NAME_END = re.compile(
@@ -51,7 +51,8 @@ _SECOND_CREDIT = re.compile(
     r"photo(?:graph)?s|produced|additional reporting)\b(?:\s*by\b|\s*:).*$", re.I)
 _SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*")
 _NOT_NAME = re.compile(
-    r"\bby\b|\b(?:author|staff|team|desk|guest|columnists?|co-founder|founder|certified|news|editors?|editorial|media|press|inc|ltd|llc|group|online|"
+    r"\bby\b|\b(?:bio|biography|login|profile|more|view all|see all|posts|articles|"
+    r"author|staff|team|desk|guest|columnists?|co-founder|founder|certified|news|editors?|editorial|media|press|inc|ltd|llc|group|online|"
     r"magazine|newsroom|admin|administrator|redaktion|rédaction|redacción|updated|published|"
     r"posted|min read|ago|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday)\b|\d|@|https?:",
@@ -109,13 +110,28 @@ def parse_byline(text: str) -> tuple[list[str], str | None]:
     if agency:
         text = text[: agency.start()] + text[agency.end():]
     names: list[str] = []
-    for part in _SPLIT.split(_ROLES.sub("", text)):
+    for part in _SPLIT.split(_cut_role(text)):
         if names and _is_credential(part):
             continue  # "Jane Doe, MD, RD"
         name = clean_name(part)
         if name:
             names.append(name)
+    if names and len(names[0].split()) > 1:  # "Celeste Longacre, Astrologer": a role
+        names = [n for n in names if len(n.split()) > 1]
     return names, organization
+
+
+def _cut_role(text: str) -> str:
+    """The text before a role. 'Jack Beresford Senior Life and Trends Reporter': a long run of
+    capitalised words straight before the role is the name's two words and the role's own."""
+    role = _ROLES.search(text)
+    if role is None:
+        return text
+    head = text[: role.start()]
+    words = head.split()
+    if len(words) >= 4 and not re.search(r"[,|;]", head):
+        return " ".join(words[:2])
+    return head
 
 
 def clean_name(text: str) -> str | None:
@@ -131,13 +147,14 @@ def clean_name(text: str) -> str | None:
     if not text or len(text) > 60 or _NOT_NAME.search(text):
         return None
     words = text.split()
-    if not 1 <= len(words) <= 5 or not any(w[:1].isupper() for w in words):
-        return None
+    if not 1 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
+        return None  # "Insights from", "Corti AI platform for healthcare"
     return text
 
 
 # A word of a person's name: capitalised, or a particle ("van", "de", "bin").
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|van|von|der|den|de|da|di|del|la|le|du|bin|al|ibn|y)$")
+_NAME_WORD = re.compile(r"^(?:\(?[A-ZÀ-ÞŁŚŻČŠŽ][^\s,;|/]*|[a-z]{1,2}['’][^\s,;|/]+|van|von|der|den|de|da|di|del|"
+                        r"la|le|du|bin|al|ibn|y|zu|dos|das|ter|ten)$")
 _NOT_FIRST = frozenset({"the", "our", "your", "my", "a", "an", "this", "all"})
 
 
@@ -288,7 +305,7 @@ def _printed_bylines(root: html.HtmlElement) -> list[str]:
             continue
         if node.is_tail:
             el = el.getparent()
-        if el is None or el.tag in _NO_TEXT or _in_comments(el):
+        if el is None or el.tag in _NO_TEXT or _in_nav(el):
             continue
         text = _spaced_text(el)
         while _LABELS.match(text) and el.getparent() is not None:  # "By" alone in its span
@@ -307,7 +324,7 @@ def _printed_bylines(root: html.HtmlElement) -> list[str]:
 # Links to an author's page: /author/jane-doe, /writers/jane-doe/, /autor/jane-doe.
 _AUTHOR_HREF = re.compile(
     r"/(?:authors?|writers?|autor(?:en|in)?|auteurs?|contributors?|columnists?|reporters?|"
-    r"people|staff|byline|profiles?)/[^/?#]+/?(?:[?#]|$)", re.I)
+    r"people|staff|byline)/[^/]+/?$", re.I)
 _LINKS = etree.XPath("//body//a[@href]")
 
 
@@ -317,7 +334,8 @@ def _author_links(root: html.HtmlElement) -> str | None:
     names: list[str] = []
     last: html.HtmlElement | None = None
     for link in _LINKS(root):
-        if not _AUTHOR_HREF.search(link.get("href", "")) or _in_nav(link):
+        path = re.split(r"[?#]", link.get("href", ""), maxsplit=1)[0]
+        if not _AUTHOR_HREF.search(path) or _in_nav(link):
             continue
         name = clean_name(_spaced_text(link).split(",")[0])  # "Jane Doe, Sri Lanka"
         if not name or not looks_like_person(name) or name in names:
@@ -329,24 +347,34 @@ def _author_links(root: html.HtmlElement) -> str | None:
     return ", ".join(names) or None
 
 
-_JOINER = re.compile(r"^[\s,&]*(?:(?:and|und|et|y|e)[\s,]*)?$", re.I)
+_JOINER = re.compile(r"^\s*(?:&|,|,?\s*(?:and|und|et|y|e))\s*$", re.I)
 
 
 def _joined(a: html.HtmlElement, b: html.HtmlElement) -> bool:
     """Only a comma or 'and' stands between two links: they share one byline."""
-    between: list[str] = []
-    for node in a.itersiblings() if a.getparent() is b.getparent() else ():
-        if node is b:
-            return bool(_JOINER.match((a.tail or "") + " ".join(between)))
-        between.append(_spaced_text(node) + (node.tail or ""))
-    parent, other = a.getparent(), b.getparent()
-    if parent is not None and other is not None and parent.getparent() is other.getparent():
-        return parent.getnext() is other and bool(_JOINER.match((parent.tail or "")))
-    return False
+    ups = list(a.iterancestors())[:3]
+    common = next((p for p in list(b.iterancestors())[:3] if p in ups), None)
+    if common is None:
+        return False
+    text, first, second = _spaced_text(common), _spaced_text(a), _spaced_text(b)
+    i = text.find(first)
+    j = text.find(second, i + len(first)) if i >= 0 else -1
+    return j >= 0 and bool(_JOINER.match(text[i + len(first):j]))
 
 
 def _in_nav(el: html.HtmlElement) -> bool:
-    return _in_comments(el) or any(p.tag == "nav" for p in el.iterancestors())
+    """In comments, a footer, or a menu (whose "By Company Size" headings sort links)."""
+    near = [p for _, p in zip(range(_MENU_DEPTH), el.iterancestors())]
+    return _in_comments(el) or any(
+        p.tag == "nav" or _MENU.search(f"{p.get('class') or ''} {p.get('id') or ''}")
+        for p in near)
+
+
+_MENU_DEPTH = 8  # a menu holds its items closely; a nav left open in broken markup is far up
+
+
+_MENU = re.compile(r"(?:^|\s)(?:sub-?|mega-?)?(?:menu|nav|navbar|navigation|dropdown|flyout)(?:$|[-_\s])",
+                   re.I)  # "menu-solutions", "sub-menu"; not "under-menu'
 
 
 def _byline_text(el: html.HtmlElement) -> str | None:
@@ -361,8 +389,12 @@ def _byline_text(el: html.HtmlElement) -> str | None:
 
 
 def _spaced_text(el: html.HtmlElement) -> str:
-    """Text with a space between elements: a name and its role are often adjacent spans."""
-    return " ".join(" ".join(el.itertext()).split())
+    """Text with a space between elements: a name and its role are often adjacent spans.
+    Inline scripts (click trackers beside a byline link) are no text a reader sees."""
+    return " ".join(" ".join(_SHOWN_TEXT(el)).split())
+
+
+_SHOWN_TEXT = etree.XPath("descendant-or-self::text()[not(ancestor::script or ancestor::style)]")
 
 
 def _in_comments(el: html.HtmlElement) -> bool:
