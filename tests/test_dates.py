@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from copydesk.metadata.dates import date_from_url, find_date, parse_date
+from copydesk.metadata.dates import date_from_url, find_date, find_date_span, parse_date
 
 
 @pytest.mark.parametrize("value, iso", [
@@ -31,3 +31,8 @@ def test_no_date() -> None:
 def test_date_from_url() -> None:
     assert date_from_url("https://x.example/2025/03/03/story") == "2025-03-03"
     assert date_from_url("https://x.example/story-20250303") is None
+
+
+def test_find_date_span_says_how_much_of_the_line_the_date_takes() -> None:
+    assert find_date_span("Updated Aug 19, 2025") == ("2025-08-19", len("Aug 19, 2025"))
+    assert find_date_span("no date here") is None

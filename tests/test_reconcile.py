@@ -130,3 +130,24 @@ def test_a_printed_by_line_naming_a_company_site_is_no_author() -> None:
     a = _page('<meta property="og:site_name" content="HomeAdvisor">', "<h1>Remodel costs</h1>"
               '<p class="byline">By HomeAdvisor</p>')
     assert a.authors == ()
+
+
+def test_the_day_the_head_prints_wins_with_the_machine_tag_that_gives_it() -> None:
+    a = _page('<meta property="article:published_time" content="2025-01-29T20:47:55+00:00">'
+              '<meta property="article:modified_time" content="2025-08-19T13:25:59+00:00">',
+              "<h1>Top photography trends in 2025</h1><p class='info'>August 19, 2025</p>")
+    assert a.published == "2025-08-19T13:25:59+00:00"
+
+
+def test_a_printed_publication_day_keeps_the_publication_date() -> None:
+    a = _page('<meta property="article:published_time" content="2023-10-10T14:51:21+00:00">'
+              '<meta property="article:modified_time" content="2025-12-03T20:44:45+00:00">',
+              "<h1>Tax law changes and your guide</h1><p class='info'><span>Published Oct 10, "
+              "2023</span> - [Updated Dec 3, 2025]</p>")
+    assert a.published == "2023-10-10T14:51:21+00:00"
+
+
+def test_a_page_without_machine_dates_takes_the_printed_day() -> None:
+    a = _page("", "<h1>Understanding mathematics through Lean</h1><p class='x'>December 15, 2025</p>")
+    assert a.published == "2025-12-15"
+    assert a.provenance["published"] == "visible"

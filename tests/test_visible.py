@@ -228,3 +228,36 @@ def test_roles_after_names_and_inverted_names(text: str, names: list[str]) -> No
                                   "Full Bio", "Read More"])
 def test_labels_with_lower_case_words_or_link_labels_are_no_names(text: str) -> None:
     assert clean_name(text) is None
+
+
+def _head(body: str) -> list[str]:
+    from copydesk.metadata.visible import head_dates
+    return head_dates(html.fromstring(f"<html><body>{body}</body></html>"))
+
+
+def test_the_stamp_printed_under_the_headline_is_the_head_date() -> None:
+    assert _head('<h1>Houston restaurants to visit</h1><p class="meta"><span>By <a>Sofia '
+                 'Gonzalez</a></span> <span>December 2, 2025</span></p><p>Story.</p>'
+                 ) == ["2025-12-02"]
+
+
+def test_a_kicker_row_above_the_headline_carries_the_stamp() -> None:
+    assert _head('<div><div>Last updated:</div><div>Dec 12, 2025</div></div>'
+                 '<h1>The best blockchain SEO agencies</h1><p>Story text.</p>') == ["2025-12-12"]
+
+
+def test_a_stamp_shared_with_a_byline_is_read_from_its_own_text() -> None:
+    assert _head('<h1>Project management pricing guide</h1><div>Dec 26, 2025 • Mahua Das in '
+                 '<a>Project Management</a></div>') == ["2025-12-26"]
+
+
+@pytest.mark.parametrize("body", [
+    "<h1>Cleaning industry trends</h1><p><em>Originally published in March 2022. Last updated"
+    " on December 20, 2024, with new figures.</em></p>",
+    "<h1>hackermondev / writeup.md</h1><div>Last active <span>December 20, 2025 13:58</span></div>",
+    "<h1>Tax law changes explained</h1><p>On <strong>July 4, 2025</strong>, the bill known as the"
+    " One Big Beautiful Bill was signed into law and changed the brackets for everyone.</p>",
+    "<div class='comments'><h1>Comments on the story</h1><p>March 3, 2025</p></div>",
+])
+def test_notes_profile_stamps_and_dates_in_prose_are_no_head_date(body: str) -> None:
+    assert _head(body) == []

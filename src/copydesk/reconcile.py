@@ -350,6 +350,29 @@ def _pick_dates(found: Candidates, out: Fields) -> None:
 
         best = max(range(len(parsed)), key=support)
         out.set(name, parsed[best][0], parsed[best][1])
+    _printed_day(found, out)
+
+
+def _printed_day(found: Candidates, out: Fields) -> None:
+    """The day the article's head prints is the day a reader is told. When the head does not
+    print the machine-read publication day but prints a day a machine tag gives (often the
+    update, as dateModified), that day wins with the tag's time and zone; a page with no date
+    at all takes the printed day alone."""
+    printed = [d for v, _ in found.get("printed_date") if (d := parse_date(v))]
+    if not printed:
+        return
+    chosen = out.values.get("published")
+    if chosen and chosen[:10] in {d[:10] for d in printed}:
+        return
+    machine = [(d, s) for n in ("published", "modified") for v, s in found.get(n)
+               if not s.startswith("visible") and (d := parse_date(v))]
+    for day in printed:
+        same = [(d, s) for d, s in machine if d[:10] == day[:10]]
+        if same:
+            out.set("published", *max(same, key=lambda c: len(c[0])))
+            return
+    if chosen is None:
+        out.set("published", printed[0], "visible")
 
 
 def _pick_simple(found: Candidates, out: Fields) -> None:

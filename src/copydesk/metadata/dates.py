@@ -54,20 +54,30 @@ def parse_date(value: str | None) -> str | None:
 
 def find_date(text: str) -> str | None:
     """The first written-out date in a line of prose ("March 3, 2025", "3. März 2025")."""
+    found = find_date_span(text)
+    return found[0] if found else None
+
+
+def find_date_span(text: str) -> tuple[str, int] | None:
+    """The first written-out date in a line and how many characters it takes up there."""
     match = _MDY.search(text)
     if match:
-        return _ymd(match.group(3), MONTHS[match.group(1).lower()], match.group(2))
+        return _spanned(_ymd(match.group(3), MONTHS[match.group(1).lower()], match.group(2)), match)
     match = _DMY.search(text)
     if match:
-        return _ymd(match.group(3), MONTHS[match.group(2).lower()], match.group(1))
+        return _spanned(_ymd(match.group(3), MONTHS[match.group(2).lower()], match.group(1)), match)
     match = _NUMERIC.search(text)
     if match:
         first, second = int(match.group(1)), int(match.group(3))
         # dd.mm.yyyy in Europe; mm/dd/yyyy unless the first number cannot be a month.
         if match.group(2) == "." or first > 12:
             first, second = second, first
-        return _ymd(match.group(4), first, second)
+        return _spanned(_ymd(match.group(4), first, second), match)
     return None
+
+
+def _spanned(date: str | None, match: re.Match) -> tuple[str, int] | None:
+    return (date, match.end() - match.start()) if date else None
 
 
 def date_from_url(url: str | None) -> str | None:

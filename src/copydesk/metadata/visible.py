@@ -10,7 +10,7 @@ from lxml import etree, html
 
 from ..model import Dateline
 from .candidates import Candidates
-from .dates import find_date, parse_date
+from .dates import find_date, find_date_span, parse_date
 
 SOURCE = "visible"
 AGENCIES = (
@@ -226,6 +226,8 @@ def read(root: html.HtmlElement, found: Candidates) -> None:
         found.add("published", el.get("datetime") or el.get("pubdate"), SOURCE)
     for date in _marked_dates(root):
         found.add("published", date, SOURCE)
+    for date in head_dates(root):
+        found.add("printed_date", date, SOURCE)
 
 
 _DATE_ELEMENTS = etree.XPath(
@@ -403,3 +405,55 @@ def _in_comments(el: html.HtmlElement) -> bool:
         if "comment" in marks or "related" in marks or parent.tag in ("footer", "aside"):
             return True
     return False
+
+
+_H1S = etree.XPath("//body//h1")
+_AFTER = etree.XPath("following::text()[normalize-space()][position() <= 40]")
+_BEFORE = etree.XPath("preceding::text()[normalize-space()][position() <= 12]")
+_STAMP_LIMIT = 80  # a stamp is short: "Updated Aug 19, 2025 at 9:14 AM", not a sentence
+
+
+def head_dates(root: html.HtmlElement) -> list[str]:
+    """The days printed at the article's head, nearest first: the stamps within a few lines
+    after the first headline, or just above it, where a kicker row carries the stamp."""
+    h1 = next((h for h in _H1S(root) if len(_spaced_text(h)) >= 8 and not _in_nav(h)), None)
+    if h1 is None:
+        return []
+    after = [(i, d) for i, node in enumerate(_AFTER(h1)) if (d := _stamp(node))]
+    before = [(2 * i + 1, d) for i, node in enumerate(reversed(_BEFORE(h1))) if (d := _stamp(node))]
+    days: list[str] = []
+    for _, date in sorted(after + before, key=lambda x: x[0]):
+        if date[:10] not in {d[:10] for d in days}:
+            days.append(date)
+    return days
+
+
+def _stamp(node) -> str | None:
+    """A date from the element holding this text node, or from the node alone, when it is a
+    short stamp: mostly its date, and not a date set in bold within a paragraph."""
+    el = node.getparent()
+    if el is None:
+        return None
+    if node.is_tail:
+        el = el.getparent()
+    if el is None or el.tag in _NO_TEXT or _in_comments(el):
+        return None
+    if el.tag == "time" and el.get("datetime"):
+        return parse_date(el.get("datetime"))
+    parent = el.getparent()
+    if el.tag in _INLINE and parent is not None and len(_spaced_text(parent)) > _STAMP_LIMIT:
+        return None
+    context = _spaced_text(parent) if parent is not None else ""
+    if _NOT_STAMP.search(context[:_STAMP_LIMIT]):
+        return None
+    for text in (_spaced_text(el), " ".join(str(node).split())):
+        found = find_date_span(text) if len(text) <= _STAMP_LIMIT else None
+        if found and found[1] * 3 >= len(text):
+            return found[0]
+    return None
+
+
+_INLINE = frozenset({"a", "strong", "b", "em", "i", "u", "mark"})
+# "Originally published in March 2022. Last updated on …" is a note, and "Last active",
+# "Joined" date a person, not the article.
+_NOT_STAMP = re.compile(r"\b(?:last active|last seen|joined|member since|last login)\b", re.I)
