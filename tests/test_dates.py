@@ -36,3 +36,8 @@ def test_date_from_url() -> None:
 def test_find_date_span_says_how_much_of_the_line_the_date_takes() -> None:
     assert find_date_span("Updated Aug 19, 2025") == ("2025-08-19", len("Aug 19, 2025"))
     assert find_date_span("no date here") is None
+
+
+def test_date_from_url_followed_by_a_plus_or_a_dot() -> None:
+    assert date_from_url("https://blog.example.fr/articles/2025-12-15+Rust+GCC") == "2025-12-15"
+    assert date_from_url("https://x.example/p/2025-12-15.html") == "2025-12-15"

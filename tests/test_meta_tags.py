@@ -65,3 +65,10 @@ def test_written_by_link_preview_pair_names_the_author() -> None:
                   '<meta name="twitter:label2" content="Est. reading time">'
                   '<meta name="twitter:data2" content="7 minutes">')
     assert found.get("author") == [("Chase Bernath", "meta")]
+
+
+def test_publication_date_as_a_data_attribute_of_the_page() -> None:
+    found = Candidates()
+    meta_tags.read(html.fromstring('<html><head></head><body data-pubdate="2022-10-05" '
+                                   'data-lastmod="2025-12-02"><p>x</p></body></html>'), found)
+    assert found.get("published") == [("2022-10-05", "meta")]

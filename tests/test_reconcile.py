@@ -151,3 +151,10 @@ def test_a_page_without_machine_dates_takes_the_printed_day() -> None:
     a = _page("", "<h1>Understanding mathematics through Lean</h1><p class='x'>December 15, 2025</p>")
     assert a.published == "2025-12-15"
     assert a.provenance["published"] == "visible"
+
+
+def test_url_date_is_read_from_a_percent_encoded_og_url_too() -> None:
+    a = _page('<meta property="og:url" content="https://blog.example.fr%2Farticles%2F2025-12-15'
+              '%2BRust%2BGCC">', "<h1>Rust GCC backend: why and how</h1>")
+    assert a.published == "2025-12-15"
+    assert a.provenance["published"] == "url"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import unquote
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -333,7 +334,7 @@ def _group_authors(people: list) -> tuple[list[str], str]:
 def _pick_dates(found: Candidates, out: Fields) -> None:
     for name in ("published", "modified"):
         parsed = [(parse_date(v), s) for v, s in found.get(name)]
-        if name == "published" and (url_date := date_from_url(_first(found, "url"))):
+        if name == "published" and (url_date := _url_date(found)):
             parsed.append((url_date, "url"))
         parsed = [(d, s) for d, s in parsed if d]
         days = [d[:10] for d, _ in parsed]
@@ -351,6 +352,16 @@ def _pick_dates(found: Candidates, out: Fields) -> None:
         best = max(range(len(parsed)), key=support)
         out.set(name, parsed[best][0], parsed[best][1])
     _printed_day(found, out)
+
+
+def _url_date(found: Candidates) -> str | None:
+    """The day in the page's own address, from the first of its URLs that carries one
+    (og:url is sometimes percent-encoded whole: '%2F2025-12-15%2B…')."""
+    for url, _ in found.get("url"):
+        date = date_from_url(unquote(url))
+        if date:
+            return date
+    return None
 
 
 def _printed_day(found: Candidates, out: Fields) -> None:

@@ -58,7 +58,21 @@ def read(root: html.HtmlElement, found: Candidates) -> None:
         else:
             found.add(field, content, SOURCE)
     _labelled_data(root, found)
+    _data_attributes(root, found)
     _page_level(root, found)
+
+
+_DATA_DATES = etree.XPath("(//html|//body|//article|//main)[@data-pubdate or @data-published or "
+                          "@data-publish-date or @data-published-date or @data-date-published]")
+
+
+def _data_attributes(root: html.HtmlElement, found: Candidates) -> None:
+    """Publication dates templates write as attributes of the page or article element
+    (<body data-pubdate="2022-10-05">): machine-readable, like a meta tag."""
+    for el in _DATA_DATES(root)[:2]:
+        for name in ("data-pubdate", "data-published", "data-publish-date",
+                     "data-published-date", "data-date-published"):
+            found.add("published", el.get(name), SOURCE)
 
 
 _LABELLED = etree.XPath("//meta[starts-with(@name, 'twitter:label') or "
