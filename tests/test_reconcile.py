@@ -158,3 +158,15 @@ def test_url_date_is_read_from_a_percent_encoded_og_url_too() -> None:
               '%2BRust%2BGCC">', "<h1>Rust GCC backend: why and how</h1>")
     assert a.published == "2025-12-15"
     assert a.provenance["published"] == "url"
+
+
+def test_a_firm_printed_day_outranks_a_machine_date_the_page_never_shows() -> None:
+    a = _page('<meta property="article:published_time" content="2025-11-20T16:02:46+00:00">',
+              "<h1>Short-form video best practices</h1><p class='a'>Liza Burke May 14, 2025</p>")
+    assert a.published == "2025-05-14"
+
+
+def test_a_printed_update_does_not_replace_the_publication_date() -> None:
+    a = _page('<meta property="article:published_time" content="2016-02-25T23:48:16+00:00">',
+              "<h1>How to winterize a garden</h1><p class='a'>Last Updated: April 1, 2025</p>")
+    assert a.published == "2016-02-25T23:48:16+00:00"

@@ -230,9 +230,10 @@ def test_labels_with_lower_case_words_or_link_labels_are_no_names(text: str) -> 
     assert clean_name(text) is None
 
 
-def _head(body: str) -> list[str]:
+def _head(body: str, firm: bool = False) -> list:
     from copydesk.metadata.visible import head_dates
-    return head_dates(html.fromstring(f"<html><body>{body}</body></html>"))
+    days = head_dates(html.fromstring(f"<html><body>{body}</body></html>"))
+    return days if firm else [d for d, _ in days]
 
 
 def test_the_stamp_printed_under_the_headline_is_the_head_date() -> None:
@@ -261,3 +262,15 @@ def test_a_stamp_shared_with_a_byline_is_read_from_its_own_text() -> None:
 ])
 def test_notes_profile_stamps_and_dates_in_prose_are_no_head_date(body: str) -> None:
     assert _head(body) == []
+
+
+@pytest.mark.parametrize("stamp, firm", [
+    ("<span>December 2, 2025</span>", True),
+    ("<span>Last Updated: Dec 17, 2025</span>", False),
+    ("<span>Updated</span> <time datetime='2025-10-08'>October 8, 2025</time>", False),
+    ("<span>09.10.2024</span>", False),  # 9 October or 10 September
+    ("<span>12.12.2025</span>", True),
+])
+def test_update_labels_and_two_way_numeric_dates_are_unsure(stamp: str, firm: bool) -> None:
+    days = _head(f"<h1>The headline of the story</h1><p class='meta'>{stamp}</p>", firm=True)
+    assert [f for _, f in days] == [firm]

@@ -365,25 +365,26 @@ def _url_date(found: Candidates) -> str | None:
 
 
 def _printed_day(found: Candidates, out: Fields) -> None:
-    """The day the article's head prints is the day a reader is told. When the head does not
-    print the machine-read publication day but prints a day a machine tag gives (often the
-    update, as dateModified), that day wins with the tag's time and zone; a page with no date
-    at all takes the printed day alone."""
-    printed = [d for v, _ in found.get("printed_date") if (d := parse_date(v))]
+    """The day the article's head prints is the day a reader is told. It keeps a machine date
+    of the same day; else it takes the machine tag that gives a day it prints (often the
+    update, as dateModified) with that tag's time and zone; else the nearest stamp wins on its
+    own, unless it is labelled an update or reads both ways (09.10.2024)."""
+    printed = [(d, s) for v, s in found.get("printed_date") if (d := parse_date(v))]
     if not printed:
         return
     chosen = out.values.get("published")
-    if chosen and chosen[:10] in {d[:10] for d in printed}:
+    if chosen and chosen[:10] in {d[:10] for d, _ in printed}:
         return
     machine = [(d, s) for n in ("published", "modified") for v, s in found.get(n)
                if not s.startswith("visible") and (d := parse_date(v))]
-    for day in printed:
+    for day, _ in printed:
         same = [(d, s) for d, s in machine if d[:10] == day[:10]]
         if same:
             out.set("published", *max(same, key=lambda c: len(c[0])))
             return
-    if chosen is None:
-        out.set("published", printed[0], "visible")
+    nearest, source = printed[0]
+    if chosen is None or source == "visible":
+        out.set("published", nearest, "visible")
 
 
 def _pick_simple(found: Candidates, out: Fields) -> None:

@@ -226,8 +226,8 @@ def read(root: html.HtmlElement, found: Candidates) -> None:
         found.add("published", el.get("datetime") or el.get("pubdate"), SOURCE)
     for date in _marked_dates(root):
         found.add("published", date, SOURCE)
-    for date in head_dates(root):
-        found.add("printed_date", date, SOURCE)
+    for date, firm in head_dates(root):
+        found.add("printed_date", date, SOURCE if firm else SOURCE + ":unsure")
 
 
 _DATE_ELEMENTS = etree.XPath(
@@ -413,22 +413,24 @@ _BEFORE = etree.XPath("preceding::text()[normalize-space()][position() <= 12]")
 _STAMP_LIMIT = 80  # a stamp is short: "Updated Aug 19, 2025 at 9:14 AM", not a sentence
 
 
-def head_dates(root: html.HtmlElement) -> list[str]:
+def head_dates(root: html.HtmlElement) -> list[tuple[str, bool]]:
     """The days printed at the article's head, nearest first: the stamps within a few lines
-    after the first headline, or just above it, where a kicker row carries the stamp."""
+    after the first headline, or just above it, where a kicker row carries the stamp. Each
+    comes with whether it is firm: not labelled as an update, and not a numeric date that
+    reads both ways (09.10.2024)."""
     h1 = next((h for h in _H1S(root) if len(_spaced_text(h)) >= 8 and not _in_nav(h)), None)
     if h1 is None:
         return []
     after = [(i, d) for i, node in enumerate(_AFTER(h1)) if (d := _stamp(node))]
     before = [(2 * i + 1, d) for i, node in enumerate(reversed(_BEFORE(h1))) if (d := _stamp(node))]
-    days: list[str] = []
-    for _, date in sorted(after + before, key=lambda x: x[0]):
-        if date[:10] not in {d[:10] for d in days}:
-            days.append(date)
+    days: list[tuple[str, bool]] = []
+    for _, stamp in sorted(after + before, key=lambda x: x[0]):
+        if stamp[0][:10] not in {d[:10] for d, _ in days}:
+            days.append(stamp)
     return days
 
 
-def _stamp(node) -> str | None:
+def _stamp(node) -> tuple[str, bool] | None:
     """A date from the element holding this text node, or from the node alone, when it is a
     short stamp: mostly its date, and not a date set in bold within a paragraph."""
     el = node.getparent()
@@ -438,21 +440,32 @@ def _stamp(node) -> str | None:
         el = el.getparent()
     if el is None or el.tag in _NO_TEXT or _in_comments(el):
         return None
-    if el.tag == "time" and el.get("datetime"):
-        return parse_date(el.get("datetime"))
     parent = el.getparent()
+    context = _spaced_text(parent)[:_STAMP_LIMIT] if parent is not None else ""
+    firm = not _UPDATE_LABEL.search(context)
+    if el.tag == "time" and el.get("datetime"):
+        date = parse_date(el.get("datetime"))
+        return (date, firm) if date else None
     if el.tag in _INLINE and parent is not None and len(_spaced_text(parent)) > _STAMP_LIMIT:
         return None
-    context = _spaced_text(parent) if parent is not None else ""
-    if _NOT_STAMP.search(context[:_STAMP_LIMIT]):
+    if _NOT_STAMP.search(context):
         return None
     for text in (_spaced_text(el), " ".join(str(node).split())):
         found = find_date_span(text) if len(text) <= _STAMP_LIMIT else None
         if found and found[1] * 3 >= len(text):
-            return found[0]
+            return found[0], firm and not _either_way(text)
     return None
 
 
+_UPDATE_LABEL = re.compile(r"\b(?:updated|modified|aktualisiert|mis à jour|actualizado|"
+                           r"atualizado)\b", re.I)
+_EITHER_WAY = re.compile(r"\b(0?[1-9]|1[0-2])[/.](0?[1-9]|1[0-2])[/.]\d{4}\b")
+
+
+def _either_way(text: str) -> bool:
+    """09.10.2024 is 9 October or 10 September; 12.12.2025 is one day either way."""
+    match = _EITHER_WAY.search(text)
+    return bool(match) and int(match.group(1)) != int(match.group(2))
 _INLINE = frozenset({"a", "strong", "b", "em", "i", "u", "mark"})
 # "Originally published in March 2022. Last updated on …" is a note, and "Last active",
 # "Joined" date a person, not the article.
