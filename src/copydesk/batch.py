@@ -391,17 +391,33 @@ class _Pool:
         for worker in self.workers:
             if worker.process.is_alive():
                 worker.process.terminate()
+        killed = False
         for worker in self.workers:
             worker.process.join(3.0)
-            _kill(worker)
+            killed |= _kill(worker)
         self.workers = []
+        if killed and self.settings.out_dir is not None:
+            _sweep_temporaries(self.settings.out_dir)
 
 
-def _kill(worker: _Worker) -> None:
-    if worker.process.is_alive():
+def _kill(worker: _Worker) -> bool:
+    """Stop a worker for good; True when it had to be killed (it may have left a temp file)."""
+    alive = worker.process.is_alive()
+    if alive:
         worker.process.kill()
         worker.process.join(3.0)
     worker.conn.close()
+    return alive
+
+
+def _sweep_temporaries(out_dir: Path) -> None:
+    """A worker killed mid-write cannot remove its temporary file: once every worker is
+    stopped, remove ours (only our prefix) so an interrupted run leaves no partial file."""
+    for tmp in out_dir.rglob(".copydesk-*.tmp"):
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
 
 
 def _worker_main(conn: Connection, settings: Settings) -> None:
