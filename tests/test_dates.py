@@ -41,3 +41,11 @@ def test_find_date_span_says_how_much_of_the_line_the_date_takes() -> None:
 def test_date_from_url_followed_by_a_plus_or_a_dot() -> None:
     assert date_from_url("https://blog.example.fr/articles/2025-12-15+Rust+GCC") == "2025-12-15"
     assert date_from_url("https://x.example/p/2025-12-15.html") == "2025-12-15"
+
+
+def test_strip_dates_leaves_the_names_of_a_stamp_line() -> None:
+    from copydesk.metadata.dates import strip_dates
+    assert strip_dates("Andrew Gerrand 4 August 2010") == "Andrew Gerrand"
+    assert strip_dates("Dec 26, 2025 • Mahua Das") == "• Mahua Das"
+    assert strip_dates("24 Apr 2000 • 3 min read") == "•"
+    assert strip_dates("2025-12-17 · 9:14 AM EST · Trond Teigen") == "· · Trond Teigen"

@@ -274,3 +274,21 @@ def test_notes_profile_stamps_and_dates_in_prose_are_no_head_date(body: str) -> 
 def test_update_labels_and_two_way_numeric_dates_are_unsure(stamp: str, firm: bool) -> None:
     days = _head(f"<h1>The headline of the story</h1><p class='meta'>{stamp}</p>", firm=True)
     assert [f for _, f in days] == [firm]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Andrew Gerrand 4 August 2010", ["Andrew Gerrand"]),
+    ("Dec. 19, 2025 · Niko Matsakis on behalf of Vision Doc group", ["Niko Matsakis"]),
+    ("Naftali Tishby, Fernando C. Pereira 24 Apr 2000 • 3 min read",
+     ["Naftali Tishby", "Fernando C. Pereira"]),
+    ("Categories: Helena", []),
+])
+def test_a_byline_sharing_its_line_with_the_stamp(text: str, names: list[str]) -> None:
+    assert parse_byline(text)[0] == names
+
+
+def test_names_on_the_row_of_the_head_stamp_are_an_author() -> None:
+    found = _found('<html><body><h1>Project management software pricing</h1>'
+                   '<div class="row">Dec 26, 2025 • Mahua Das in <a>Project Management</a></div>'
+                   '<p>Story.</p></body></html>')
+    assert ("Mahua Das", "visible") in found.get("author")

@@ -80,6 +80,18 @@ def _spanned(date: str | None, match: re.Match) -> tuple[str, int] | None:
     return (date, match.end() - match.start()) if date else None
 
 
+_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?", re.I)
+_READ_TIME = re.compile(r"\b(?:\d+|x)\s*min(?:ute)?s?\.?(?:\s+read)?\b", re.I)
+
+
+def strip_dates(text: str) -> str:
+    """The line without its dates, times and reading times ('Andrew Gerrand 4 August 2010'
+    → 'Andrew Gerrand'), so a byline that shares a line with its stamp can be read."""
+    for pattern in (_ISO, _MDY, _DMY, _NUMERIC, _TIME, _READ_TIME):
+        text = pattern.sub(" ", text)
+    return " ".join(text.split())
+
+
 def date_from_url(url: str | None) -> str | None:
     match = _URL_DATE.search(url or "")
     return _ymd(*match.groups()) if match else None

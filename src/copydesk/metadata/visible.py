@@ -10,7 +10,7 @@ from lxml import etree, html
 
 from ..model import Dateline
 from .candidates import Candidates
-from .dates import find_date, find_date_span, parse_date
+from .dates import find_date, find_date_span, parse_date, strip_dates
 
 SOURCE = "visible"
 AGENCIES = (
@@ -32,7 +32,7 @@ _NAME_END = re.compile(
     # a second credit on the same line: "| Edited by …", "Fact checked by …", "Reviewed by …"
     r"edited|fact[- ]?checked|reviewed|medically reviewed|tested|illustrated|photographs|"
     r"last (?:updated|modified)|"
-    r"veröffentlicht|mis à jour|publié|actualizado|publicado|on|am|le|el)\b)",
+    r"veröffentlicht|mis à jour|publié|actualizado|publicado|on|am|le|el|in)\b)",
     re.I,
 )
 # Credentials after a name ("MD", "RD", "PhD", "E-RYT 200") are no person.
@@ -49,7 +49,7 @@ _EMAIL = re.compile(r"\S+@\S+")
 _SECOND_CREDIT = re.compile(
     r"[\s|•·.,;]*\b(?:edited|fact[- ]?checked|(?:medically )?reviewed|tested|illustrat(?:ed|ions)|"
     r"photo(?:graph)?s|produced|additional reporting)\b(?:\s*by\b|\s*:).*$", re.I)
-_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*")
+_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|[|•·⋅])\s*")
 _NOT_NAME = re.compile(
     r"\bby\b|\b(?:bio|biography|login|profile|more|view all|see all|posts|articles|"
     r"author|staff|team|desk|guest|columnists?|co-founder|founder|certified|news|editors?|editorial|media|press|inc|ltd|llc|group|online|"
@@ -104,7 +104,7 @@ def parse_byline(text: str) -> tuple[list[str], str | None]:
     """``By Jane Doe and Ali Kaya, Associated Press`` → (["Jane Doe", "Ali Kaya"], "Associated Press")."""
     text = _EMAIL.sub("", text)
     text = _BY.sub("", text.strip())
-    text = _SECOND_CREDIT.sub("", text)
+    text = _SECOND_CREDIT.sub("", strip_dates(text))
     agency = _AGENCY_RX.search(text)
     organization = agency.group(0) if agency else None
     if agency:
@@ -153,7 +153,7 @@ def clean_name(text: str) -> str | None:
 
 
 # A word of a person's name: capitalised, or a particle ("van", "de", "bin").
-_NAME_WORD = re.compile(r"^(?:\(?[A-ZÀ-ÞŁŚŻČŠŽ][^\s,;|/]*|[a-z]{1,2}['’][^\s,;|/]+|van|von|der|den|de|da|di|del|"
+_NAME_WORD = re.compile(r"^(?:\(?[A-ZÀ-ÞŁŚŻČŠŽ][^\s,;|/:]*|[a-z]{1,2}['’][^\s,;|/:]+|van|von|der|den|de|da|di|del|"
                         r"la|le|du|bin|al|ibn|y|zu|dos|das|ter|ten)$")
 _NOT_FIRST = frozenset({"the", "our", "your", "my", "a", "an", "this", "all"})
 
@@ -228,6 +228,7 @@ def read(root: html.HtmlElement, found: Candidates) -> None:
         found.add("published", date, SOURCE)
     for date, firm in head_dates(root):
         found.add("printed_date", date, SOURCE if firm else SOURCE + ":unsure")
+    found.add("author", _stamp_line(root), SOURCE)
 
 
 _DATE_ELEMENTS = etree.XPath(
@@ -418,16 +419,41 @@ def head_dates(root: html.HtmlElement) -> list[tuple[str, bool]]:
     after the first headline, or just above it, where a kicker row carries the stamp. Each
     comes with whether it is firm: not labelled as an update, and not a numeric date that
     reads both ways (09.10.2024)."""
-    h1 = next((h for h in _H1S(root) if len(_spaced_text(h)) >= 8 and not _in_nav(h)), None)
-    if h1 is None:
-        return []
-    after = [(i, d) for i, node in enumerate(_AFTER(h1)) if (d := _stamp(node))]
-    before = [(2 * i + 1, d) for i, node in enumerate(reversed(_BEFORE(h1))) if (d := _stamp(node))]
     days: list[tuple[str, bool]] = []
-    for _, stamp in sorted(after + before, key=lambda x: x[0]):
+    for _, stamp in _head_stamps(root):
         if stamp[0][:10] not in {d[:10] for d, _ in days}:
             days.append(stamp)
     return days
+
+
+def _head_stamps(root: html.HtmlElement) -> list[tuple[object, tuple[str, bool]]]:
+    """(text node, stamp) pairs around the first headline, nearest first."""
+    h1 = next((h for h in _H1S(root) if len(_spaced_text(h)) >= 8 and not _in_nav(h)), None)
+    if h1 is None:
+        return []
+    after = [(i, n, d) for i, n in enumerate(_AFTER(h1)) if (d := _stamp(n))]
+    before = [(2 * i + 1, n, d) for i, n in enumerate(reversed(_BEFORE(h1))) if (d := _stamp(n))]
+    return [(n, d) for _, n, d in sorted(after + before, key=lambda x: x[0])]
+
+
+def _stamp_line(root: html.HtmlElement) -> str | None:
+    """The names on the line of the head's stamp ('Dec 26, 2025 • Mahua Das in Project
+    Management', '2025-12-17 · Trond Teigen'): a byline that shares its row with the date."""
+    stamps = _head_stamps(root)
+    if not stamps:
+        return None
+    el = stamps[0][0].getparent()
+    if stamps[0][0].is_tail and el is not None:
+        el = el.getparent()
+    boxes = [el, *el.iterancestors()] if el is not None else []
+    for box in boxes[:3]:
+        text = _spaced_text(box)
+        if len(text) > _LINE_LIMIT:
+            break
+        names, _ = parse_byline(text)
+        if names and all(looks_like_person(n) and not n.isupper() for n in names):
+            return ", ".join(names)
+    return None
 
 
 def _stamp(node) -> tuple[str, bool] | None:
