@@ -170,3 +170,11 @@ def test_a_printed_update_does_not_replace_the_publication_date() -> None:
     a = _page('<meta property="article:published_time" content="2016-02-25T23:48:16+00:00">',
               "<h1>How to winterize a garden</h1><p class='a'>Last Updated: April 1, 2025</p>")
     assert a.published == "2016-02-25T23:48:16+00:00"
+
+
+def test_words_that_run_on_after_a_name_are_trimmed() -> None:
+    a = _page("", '<h1>New movies streaming</h1><p class="byline">By Brian Truitt USA TODAY</p>')
+    assert a.authors == ("Brian Truitt",)
+    b = _page("", '<h1>Mechanistic interpretability</h1><p class="byline">By Joakim Edin Research'
+              '</p>', "Our research team studied the research questions of the field for a year.")
+    assert b.authors == ("Joakim Edin",)

@@ -292,3 +292,9 @@ def test_names_on_the_row_of_the_head_stamp_are_an_author() -> None:
                    '<div class="row">Dec 26, 2025 • Mahua Das in <a>Project Management</a></div>'
                    '<p>Story.</p></body></html>')
     assert ("Mahua Das", "visible") in found.get("author")
+
+
+@pytest.mark.parametrize("text", ["Lead Reviewer", "Advertiser Disclosure", "Reading Time",
+                                  "Last Modified", "Sponsored"])
+def test_page_furniture_next_to_bylines_is_no_name(text: str) -> None:
+    assert clean_name(text) is None

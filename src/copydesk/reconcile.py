@@ -278,8 +278,8 @@ def _pick_people(found: Candidates, out: Fields, common: frozenset[str] = frozen
     # A site or company name is never an author, unless the site is named after its author: a
     # printed "By …" line or a personal blog's author tags give it as a person's name.
     options = [(
-        [n for n in names if (_fold(n) not in site or raw and looks_like_person(n)
-                              or _personal_site(n, src, common))
+        [n for n in (_trim_name(n, common) for n in names)
+         if (_fold(n) not in site or raw and looks_like_person(n) or _personal_site(n, src, common))
          and not _ordinary(n, common)], org, src, raw
     ) for names, org, src, raw in options]
     people = [o for o in options if o[0]]
@@ -293,6 +293,17 @@ def _pick_people(found: Candidates, out: Fields, common: frozenset[str] = frozen
     orgs += [(v, s) for v, s in found.get("organization") if _fold(v) not in site]
     if orgs:
         out.set("organization", orgs[0][0], orgs[0][1])
+
+
+def _trim_name(name: str, common: frozenset[str]) -> str:
+    """A name runs on into what follows it on the line: 'Joakim Edin Research', 'Brian Truitt
+    USA TODAY'. Past its first two words, trailing ordinary words of the article and words in
+    capitals after a mixed-case name go."""
+    words = name.split()
+    mixed = any(w[1:] and not w.isupper() for w in words[:2])
+    while len(words) > 2 and (words[-1].lower() in common or mixed and words[-1].isupper()):
+        words.pop()
+    return " ".join(words)
 
 
 def _ordinary(name: str, common: frozenset[str]) -> bool:

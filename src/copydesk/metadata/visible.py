@@ -51,7 +51,8 @@ _SECOND_CREDIT = re.compile(
     r"photo(?:graph)?s|produced|additional reporting)\b(?:\s*by\b|\s*:).*$", re.I)
 _SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|[|•·⋅])\s*")
 _NOT_NAME = re.compile(
-    r"\bby\b|\b(?:bio|biography|login|profile|more|view all|see all|posts|articles|"
+    r"\bby\b|\b(?:bio|biography|login|profile|more|view all|see all|posts|articles|reviewer|"
+    r"disclosure|advertiser|sponsored|modified|reading time|"
     r"author|staff|team|desk|guest|columnists?|co-founder|founder|certified|news|editors?|editorial|media|press|inc|ltd|llc|group|online|"
     r"magazine|newsroom|admin|administrator|redaktion|rédaction|redacción|updated|published|"
     r"posted|min read|ago|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|"
