@@ -278,7 +278,7 @@ def _pick_people(found: Candidates, out: Fields, common: frozenset[str] = frozen
     # A site or company name is never an author, unless the site is named after its author: a
     # printed "By …" line or a personal blog's author tags give it as a person's name.
     options = [(
-        [n for n in (_trim_name(n, common) for n in names)
+        [_trim_name(n, common) for n in names
          if (_fold(n) not in site or raw and looks_like_person(n) or _personal_site(n, src, common))
          and not _ordinary(n, common)], org, src, raw
     ) for names, org, src, raw in options]
