@@ -227,9 +227,10 @@ def read(root: html.HtmlElement, found: Candidates) -> None:
         found.add("published", el.get("datetime") or el.get("pubdate"), SOURCE)
     for date in _marked_dates(root):
         found.add("published", date, SOURCE)
-    for date, firm in head_dates(root):
+    stamps = _head_stamps(root)
+    for date, firm in head_dates(root, stamps):
         found.add("printed_date", date, SOURCE if firm else SOURCE + ":unsure")
-    found.add("author", _stamp_line(root), SOURCE)
+    found.add("author", _stamp_line(stamps), SOURCE)
 
 
 _DATE_ELEMENTS = etree.XPath(
@@ -290,11 +291,10 @@ def _is_byline_token(token: str) -> bool:
 _CAMEL = re.compile(r"([a-z])([A-Z])")
 # Text nodes that open a printed credit line ("By", "Written by", "Posted by", "Von", "Par").
 _BY_TEXTS = etree.XPath(
-    "//body//text()[string-length(.) < 200 and (" + " or ".join(
-        f"starts-with(translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
-        f"'abcdefghijklmnopqrstuvwxyz'), '{w}')"
-        for w in ("by", "written by", "posted by", "words by", "story by", "reported by",
-                  "von ", "par ", "por ")) + ")]")
+    "//body//text()[string-length(.) < 200 and translate(substring(normalize-space("
+    "substring(., 1, 24)), 1, 1), 'bBwWpPsSrRvV', '') = '' and normalize-space(substring(., 1, 24))]")
+_BY_START = re.compile(r"^\s*(?:by\b|written by|posted by|words by|story by|reported by|von |"
+                       r"par |por )", re.I)
 _LINE_LIMIT = 120  # a credit line is short; longer text is a sentence that starts with "By"
 _NO_TEXT = frozenset({"script", "style", "noscript", "template", "textarea", "option"})
 
@@ -304,6 +304,8 @@ def _printed_bylines(root: html.HtmlElement) -> list[str]:
     element holding the 'By' plus the linked name after it, outside comments and footers."""
     lines: list[str] = []
     for node in _BY_TEXTS(root):
+        if not _BY_START.match(node):
+            continue
         el = node.getparent()
         if el is None:
             continue
@@ -415,13 +417,13 @@ _BEFORE = etree.XPath("preceding::text()[normalize-space()][position() <= 12]")
 _STAMP_LIMIT = 80  # a stamp is short: "Updated Aug 19, 2025 at 9:14 AM", not a sentence
 
 
-def head_dates(root: html.HtmlElement) -> list[tuple[str, bool]]:
+def head_dates(root: html.HtmlElement, stamps: list | None = None) -> list[tuple[str, bool]]:
     """The days printed at the article's head, nearest first: the stamps within a few lines
     after the first headline, or just above it, where a kicker row carries the stamp. Each
     comes with whether it is firm: not labelled as an update, and not a numeric date that
     reads both ways (09.10.2024)."""
     days: list[tuple[str, bool]] = []
-    for _, stamp in _head_stamps(root):
+    for _, stamp in _head_stamps(root) if stamps is None else stamps:
         if stamp[0][:10] not in {d[:10] for d, _ in days}:
             days.append(stamp)
     return days
@@ -437,10 +439,9 @@ def _head_stamps(root: html.HtmlElement) -> list[tuple[object, tuple[str, bool]]
     return [(n, d) for _, n, d in sorted(after + before, key=lambda x: x[0])]
 
 
-def _stamp_line(root: html.HtmlElement) -> str | None:
+def _stamp_line(stamps: list) -> str | None:
     """The names on the line of the head's stamp ('Dec 26, 2025 • Mahua Das in Project
     Management', '2025-12-17 · Trond Teigen'): a byline that shares its row with the date."""
-    stamps = _head_stamps(root)
     if not stamps:
         return None
     el = stamps[0][0].getparent()
@@ -461,27 +462,29 @@ def _stamp(node) -> tuple[str, bool] | None:
     """A date from the element holding this text node, or from the node alone, when it is a
     short stamp: mostly its date, and not a date set in bold within a paragraph."""
     el = node.getparent()
-    if el is None:
-        return None
-    if node.is_tail:
+    if el is not None and node.is_tail:
         el = el.getparent()
-    if el is None or el.tag in _NO_TEXT or _in_comments(el):
+    if el is None or el.tag in _NO_TEXT:
+        return None
+    date = parse_date(el.get("datetime")) if el.tag == "time" and el.get("datetime") else None
+    text = ""
+    if date is None:
+        own = " ".join(str(node).split())
+        if len(own) > _STAMP_LIMIT or not any(c.isdigit() for c in own):
+            return None  # a paragraph, or words without a number: no stamp
+        # an element with many children is a container, not a stamp: read the node alone
+        for text in (_spaced_text(el) if len(el) <= 8 else "", own):
+            found = find_date_span(text) if len(text) <= _STAMP_LIMIT else None
+            if found and found[1] * 3 >= len(text):
+                date = found[0]
+                break
+    if date is None or _in_comments(el):
         return None
     parent = el.getparent()
-    context = _spaced_text(parent)[:_STAMP_LIMIT] if parent is not None else ""
-    firm = not _UPDATE_LABEL.search(context)
-    if el.tag == "time" and el.get("datetime"):
-        date = parse_date(el.get("datetime"))
-        return (date, firm) if date else None
-    if el.tag in _INLINE and parent is not None and len(_spaced_text(parent)) > _STAMP_LIMIT:
+    context = _spaced_text(parent) if parent is not None else ""
+    if el.tag in _INLINE and len(context) > _STAMP_LIMIT or _NOT_STAMP.search(context[:_STAMP_LIMIT]):
         return None
-    if _NOT_STAMP.search(context):
-        return None
-    for text in (_spaced_text(el), " ".join(str(node).split())):
-        found = find_date_span(text) if len(text) <= _STAMP_LIMIT else None
-        if found and found[1] * 3 >= len(text):
-            return found[0], firm and not _either_way(text)
-    return None
+    return date, not _UPDATE_LABEL.search(context[:_STAMP_LIMIT]) and not _either_way(text)
 
 
 _UPDATE_LABEL = re.compile(r"\b(?:updated|modified|aktualisiert|mis à jour|actualizado|"
