@@ -46,5 +46,16 @@ class Options:
     # not emphasis; shorter lines ("Read more", a date) may honestly repeat.
     repeat_min_chars: int = 80
 
+    # Fallback (step 7b): selection's choice stands when it has at least this many words and,
+    # on a page with schema.org articleBody, at least this share of articleBody's words.
+    fallback_min_words: int = 25
+    fallback_body_share: float = 0.5
+    # Otherwise the page's main column stands in: the deepest container holding this share
+    # of the text (a front page's list of links, a thread's posts) ...
+    main_column_share: float = 0.6
+    # ... or, with articleBody, the container whose words match it this well (F1 of word
+    # sets), else articleBody's own paragraphs.
+    body_match_floor: float = 0.6
+
 
 DEFAULT = Options()

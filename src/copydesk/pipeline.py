@@ -1,13 +1,13 @@
 """The one place that knows the order of the steps.
 
 bytes → loading (decode) → dom (parse) → metadata (raw tree) → blocks → cleaning → scoring
-(select) → reconcile → Article; writers turn the Article into Markdown, JSON or text.
+(select) → fallback → reconcile → Article; writers turn the Article into Markdown, JSON or text.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from . import blocks, cleaning, dom, loading, metadata, scoring
+from . import blocks, cleaning, dom, fallback, loading, metadata, scoring
 from .metadata.candidates import Candidates
 from .model import Article, Block
 from .options import DEFAULT, Options
@@ -49,6 +49,8 @@ def run(data: bytes | str, *, url: str | None = None, options: Options | None = 
         page = blocks.from_text(text)
     cleaned = cleaning.clean(page, options)
     chosen = scoring.select(page, cleaned.kept, options)
+    # Step 7b: too little chosen (a front page of links, articleBody only) → the best alternative.
+    chosen = fallback.recover(page, cleaned.kept, chosen, found, options)
     fields, body_blocks = reconcile(found, page, chosen, cleaned.dropped, options)
     body, plain = render(body_blocks)
     article = Article(**fields.values, body=body, text=plain,

@@ -1,0 +1,102 @@
+"""Step 7b: fallback. When selection found (next to) nothing, take the best alternative.
+
+Selection trusts prose; some pages give it none to trust: a front page of links, a thread whose
+every post cleaning took for comments, an article the template renders only into schema.org
+``articleBody``. Here, and only when the chosen text is short (or far shorter than the page's
+own ``articleBody``), the page's main column stands in, or ``articleBody`` itself. A reader view
+is one column, never the whole page.
+"""
+from __future__ import annotations
+
+import re
+
+from .blocks import Page
+from .metadata.candidates import Candidates
+from .model import Block
+from .options import Options
+
+_WORD = re.compile(r"\w+")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\r\n\s*\r\n|\n")
+
+
+def recover(page: Page, kept: list[Block], chosen: list[Block], found: Candidates,
+            options: Options) -> list[Block]:
+    """The chosen blocks, or a better alternative when they are too few to be the page's text."""
+    have = _words(chosen)
+    body = found.article_body
+    short_of_body = bool(body) and have < options.fallback_body_share * len(_WORD.findall(body))
+    if have >= options.fallback_min_words and not short_of_body:
+        return chosen
+    pool = kept if _words(kept) >= options.fallback_min_words else page.blocks
+    if body:
+        alternative = _matching_container(page, pool, body, options) or _from_text(body, chosen)
+    else:
+        alternative = _main_column(page, pool, chosen, options)
+    return alternative if _words(alternative) > have else chosen
+
+
+def _words(blocks: list[Block]) -> int:
+    return sum(b.text.count(" ") + 1 for b in blocks if b.text)
+
+
+def _main_column(page: Page, pool: list[Block], chosen: list[Block],
+                 options: Options) -> list[Block]:
+    """The blocks of the deepest container holding most of the pool's text and what selection
+    chose: the list of a front page, the posts of a thread, under the intro selection found,
+    without the header and footer around them."""
+    if not page.is_html:
+        return []  # plain text has no columns: the whole text is no reader view
+    holds = set.intersection(*(set(b.path) for b in chosen)) if chosen else None
+    chars = [0] * len(page.containers)
+    total = 0
+    for block in pool:
+        total += len(block.text)
+        for cid in block.path:
+            chars[cid] += len(block.text)
+    if not total:
+        return []
+    floor = options.main_column_share * total
+    column = max((c for c in range(len(chars))
+                  if chars[c] >= floor and (holds is None or c in holds)),
+                 key=_depth(page), default=-1)
+    return [b for b in pool if (b.text or b.kind == "img") and (column < 0 or column in b.path)]
+
+
+def _depth(page: Page):
+    def depth(cid: int) -> int:
+        n = 0
+        while cid >= 0:
+            cid, n = page.containers[cid].parent, n + 1
+        return n
+    return depth
+
+
+def _matching_container(page: Page, pool: list[Block], body: str,
+                        options: Options) -> list[Block] | None:
+    """The container whose words best match ``articleBody`` (F1 over word sets), if any matches
+    well enough: the page's own rendering keeps its headings, lists and links."""
+    want = set(_WORD.findall(body.lower()))
+    if not want or not page.is_html:
+        return None
+    words: dict[int, set[str]] = {}
+    for block in pool:
+        got = _WORD.findall(block.text.lower())
+        for cid in block.path:
+            words.setdefault(cid, set()).update(got)
+    best, best_f1 = -1, 0.0
+    for cid in sorted(words):  # a parent comes before its children: a tie goes to the wider
+        got = words[cid]
+        hit = len(got & want)
+        f1 = 2 * hit / (len(got) + len(want)) if hit else 0.0
+        if f1 > best_f1:
+            best, best_f1 = cid, f1
+    if best < 0 or best_f1 < options.body_match_floor:
+        return None
+    return [b for b in pool if (b.text or b.kind == "img") and best in b.path]
+
+
+def _from_text(body: str, chosen: list[Block]) -> list[Block]:
+    """``articleBody``'s paragraphs as blocks, placed where the chosen text began."""
+    index = chosen[0].index if chosen else 0
+    paragraphs = (" ".join(p.split()) for p in _PARAGRAPH_BREAK.split(body))
+    return [Block(text=p, md=p, kind="p", index=index) for p in paragraphs if p]

@@ -1,0 +1,86 @@
+"""fallback: what stands in when selection chose too little."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from copydesk import dom, extract
+from copydesk.blocks import from_html, from_text
+from copydesk.fallback import recover
+from copydesk.metadata.candidates import Candidates
+from copydesk.options import DEFAULT
+
+PROSE = ("This sentence is long enough to read like part of an article, with a verb and an "
+         "end, and it goes on a little longer so that it clearly counts as prose.")
+NAV = "<nav><ul>" + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(8)) + "</ul></nav>"
+FOOTER = "<footer><p><a href='/about'>About us</a> <a href='/legal'>Legal</a></p></footer>"
+
+
+def front_page(intro: str = "") -> str:
+    items = "".join(f"<tr><td><a href='/story/{i}'>Story number {i} about something that "
+                    f"happened today</a> ({i} points)</td></tr>" for i in range(30))
+    return (f"<html><body>{NAV}<div id='main'>{intro}<table>{items}</table></div>{FOOTER}"
+            "</body></html>")
+
+
+def run(markup: str, found: Candidates | None = None, chosen=None, options=DEFAULT):
+    page = from_html(dom.parse(markup))
+    kept = [b for b in page.blocks if b.text or b.kind == "img"]
+    return [b.text for b in recover(page, kept, chosen or [], found or Candidates(), options)]
+
+
+def test_a_front_page_of_links_gives_its_list_not_the_whole_page() -> None:
+    texts = run(front_page())
+    assert any("Story number 29" in t for t in texts)
+    assert "Section 1" not in texts and not any("About us" in t for t in texts)
+    assert extract(front_page()).text  # the pipeline wires the step in
+    assert not extract(front_page(), options=replace(DEFAULT, fallback_min_words=0)).text
+
+
+def test_the_column_holds_what_selection_chose() -> None:
+    markup = front_page("<p>The front page, ranked by votes.</p>")
+    page = from_html(dom.parse(markup))
+    kept = [b for b in page.blocks if b.text]
+    intro = [b for b in kept if b.text.startswith("The front page")]
+    texts = [b.text for b in recover(page, kept, intro, Candidates(), DEFAULT)]
+    assert texts[0] == "The front page, ranked by votes."
+    assert any("Story number 3" in t for t in texts)
+
+
+def test_enough_chosen_text_stands() -> None:
+    page = from_html(dom.parse(front_page(f"<p>{PROSE}</p>")))
+    kept = [b for b in page.blocks if b.text]
+    intro = [b for b in kept if b.text == PROSE]
+    assert recover(page, kept, intro, Candidates(), DEFAULT) == intro
+    stricter = replace(DEFAULT, fallback_min_words=100)
+    assert len(recover(page, kept, intro, Candidates(), stricter)) > 1
+
+
+def test_article_body_picks_the_container_that_shows_it() -> None:
+    markup = (f"<html><body>{NAV}<div class='teaser'><p>Short teaser.</p></div>"
+              f"<div class='story'><p><a href='/a'>{PROSE}</a></p><p><a href='/b'>Second. {PROSE}</a></p>"
+              f"</div>{FOOTER}</body></html>")
+    found = Candidates(article_body=f"{PROSE}\n\nSecond. {PROSE}")
+    texts = run(markup, found)
+    assert texts == [PROSE, f"Second. {PROSE}"]
+
+
+def test_article_body_only_in_json_ld_becomes_the_paragraphs() -> None:
+    markup = f"<html><body>{NAV}<p>Loading…</p>{FOOTER}</body></html>"
+    found = Candidates(article_body=f"{PROSE}\n\nSecond. {PROSE}")
+    assert run(markup, found) == [PROSE, f"Second. {PROSE}"]
+
+
+def test_chosen_text_far_shorter_than_article_body_is_replaced() -> None:
+    body = " ".join(f"Part {i} of the story brings news{i} and detail{i} to it." for i in range(30))
+    markup = "<html><body><div><p>Part 0 of the story brings news0 and detail0 to it.</p></div></body></html>"
+    page = from_html(dom.parse(markup))
+    kept = [b for b in page.blocks if b.text]
+    found = Candidates(article_body=body)
+    out = recover(page, kept, kept, found, DEFAULT)
+    assert [b.text for b in out] == [body]
+
+
+def test_plain_text_is_never_replaced_by_the_whole_text() -> None:
+    page = from_text("Menu\n\nHome\n\nShort.\n\nContact")
+    kept = page.blocks
+    assert recover(page, kept, [], Candidates(), DEFAULT) == []
