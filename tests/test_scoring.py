@@ -92,3 +92,15 @@ def test_an_article_inside_an_unclosed_aside_still_counts_in_full() -> None:
     )
     texts = picked(markup)
     assert PROSE in texts and f"Related. {PROSE}" not in texts
+
+
+def test_a_heading_left_with_nothing_after_it_is_dropped() -> None:
+    markup = (
+        f"<html><body><article><h2>What happened</h2><p>{PROSE}</p><p>{PROSE} End.</p>"
+        "<h3>Good articles to read together</h3>"
+        "<ul><li><a href='/1'>One linked story</a></li><li><a href='/2'>Another</a></li></ul>"
+        "</article></body></html>"
+    )
+    texts = picked(markup)
+    assert "What happened" in texts
+    assert "Good articles to read together" not in texts

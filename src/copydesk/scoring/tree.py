@@ -10,7 +10,7 @@ from ..blocks import Container, Page
 from ..cleaning.patterns import CONTENT_TOKENS
 from ..model import Block
 from ..options import Options
-from . import block_score
+from . import _HEADINGS, block_score
 
 
 def best_container(page: Page, kept: list[Block], options: Options) -> list[Block]:
@@ -18,7 +18,7 @@ def best_container(page: Page, kept: list[Block], options: Options) -> list[Bloc
     totals = _totals(page, scored, options)
     best = max(range(len(page.containers)), key=totals.__getitem__)
     chosen = _with_siblings(page, scored, best, totals[best], options)
-    return _dedupe(_trim(chosen, options), options)
+    return _dedupe(_drop_orphan_headings(_trim(chosen, options)), options)
 
 
 def _totals(page: Page, scored: list[tuple[Block, float]], options: Options) -> list[float]:
@@ -121,6 +121,15 @@ def _trim(blocks: list[Block], options: Options) -> list[Block]:
         end -= 1
     kept = [b for b in blocks[:start] if b.kind == "img"] + blocks[start:end]
     return kept + [b for b in blocks[end:] if b.kind == "img"]
+
+
+def _drop_orphan_headings(blocks: list[Block]) -> list[Block]:
+    """A heading with nothing after it heads something selection left out ("Related posts",
+    "Follow us"): it is not the article's."""
+    end = len(blocks)
+    while end and (blocks[end - 1].kind in _HEADINGS or blocks[end - 1].kind == "img"):
+        end -= 1
+    return blocks[:end] + [b for b in blocks[end:] if b.kind == "img"]
 
 
 def _dedupe(blocks: list[Block], options: Options) -> list[Block]:
