@@ -70,6 +70,15 @@ def test_article_body_only_in_json_ld_becomes_the_paragraphs() -> None:
     assert run(markup, found) == [PROSE, f"Second. {PROSE}"]
 
 
+def test_article_body_paragraphs_are_escaped_for_markdown() -> None:
+    markup = f"<html><body>{NAV}<p>Loading…</p>{FOOTER}</body></html>"
+    found = Candidates(article_body=f"* Not a list item: {PROSE}")
+    page = from_html(dom.parse(markup))
+    kept = [b for b in page.blocks if b.text]
+    (block,) = recover(page, kept, [], found, DEFAULT)
+    assert block.text.startswith("* Not") and not block.md.startswith("* ")
+
+
 def test_chosen_text_far_shorter_than_article_body_is_replaced() -> None:
     body = " ".join(f"Part {i} of the story brings news{i} and detail{i} to it." for i in range(30))
     markup = "<html><body><div><p>Part 0 of the story brings news0 and detail0 to it.</p></div></body></html>"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .blocks import Page
+from .blocks.markdown import escape_md
 from .metadata.candidates import Candidates
 from .model import Block
 from .options import Options
@@ -99,4 +100,4 @@ def _from_text(body: str, chosen: list[Block]) -> list[Block]:
     """``articleBody``'s paragraphs as blocks, placed where the chosen text began."""
     index = chosen[0].index if chosen else 0
     paragraphs = (" ".join(p.split()) for p in _PARAGRAPH_BREAK.split(body))
-    return [Block(text=p, md=p, kind="p", index=index) for p in paragraphs if p]
+    return [Block(text=p, md=escape_md(p), kind="p", index=index) for p in paragraphs if p]
