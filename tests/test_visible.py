@@ -298,3 +298,8 @@ def test_names_on_the_row_of_the_head_stamp_are_an_author() -> None:
                                   "Last Modified", "Sponsored"])
 def test_page_furniture_next_to_bylines_is_no_name(text: str) -> None:
     assert clean_name(text) is None
+
+
+def test_spaced_commas_and_a_serial_and_still_split_names() -> None:
+    assert parse_byline("Written by Danielle DeSiato , Donna Enzmann , and Natalie Nguyen")[0] == [
+        "Danielle DeSiato", "Donna Enzmann", "Natalie Nguyen"]

@@ -19,7 +19,7 @@ from .model import Block, Dateline, Figure
 from .cleaning.patterns import CONTACT_TEXT, CREDIT_TEXT
 from .options import Options
 
-_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|•|/)\s+")
+_TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+(?:\||-|–|—|::|»|·|•|/)\s+")
 _HEAD_BLOCKS = 6  # how far into the article a byline, stamp or repeated headline may sit
 
 

@@ -24,7 +24,7 @@ _BY = re.compile(
     r"(?:authors?|autor(?:in)?|auteur|text|texto|texte)\s?:\s*)", re.I)
 # Where a printed name ends: a role, a stamp ("Updated", "Published", a weekday), a separator.
 _NAME_END = re.compile(
-    r"\s+(?:[|•·]|[-–—]\s|(?:senior |chief |managing |contributing |staff |associate |"
+    r"(?<!\s)\s+(?:[|•·]|[-–—]\s|(?:senior |chief |managing |contributing |staff |associate |"
     r"assistant |executive |deputy )?(?:writer|editor|analyst|director|manager|vp|ceo|cto|"
     r"founder|co-founder|specialist|strategist|expert|consultant|officer|president|intern|"
     r"producer|correspondent|reporter|columnist|contributor|redakteur(?:in)?|journaliste?|"
@@ -38,7 +38,7 @@ _NAME_END = re.compile(
 # Credentials after a name ("MD", "RD", "PhD", "E-RYT 200") are no person.
 _CREDENTIAL = re.compile(r"^(?:[A-Z][A-Za-z]{0,5}\.?(?:-[A-Z]+)?|Ph\.?D\.?|M\.D\.)$")
 _ROLES = re.compile(
-    r",?\s*\b(?:staff (?:writer|reporter|report)|senior (?:writer|editor|reporter|"
+    r"(?<![\s,]),?\s*\b(?:staff (?:writer|reporter|report)|senior (?:writer|editor|reporter|"
     r"correspondent)|(?:chief |political |foreign |senior )?correspondent|contributing "
     r"(?:writer|editor)|contributor|reporter|editor(?:-at-large| in chief)?|columnist|"
     r"special to [\w .]+|for [A-Z][\w.]+(?: [A-Z][\w.]+)*|photographer)\b.*$",
@@ -47,9 +47,10 @@ _ROLES = re.compile(
 _EMAIL = re.compile(r"\S+@\S+")
 # A second credit on the line ends the author's part: "| Edited by …", ". Reviewed by …".
 _SECOND_CREDIT = re.compile(
-    r"[\s|•·.,;]*\b(?:edited|fact[- ]?checked|(?:medically )?reviewed|tested|illustrat(?:ed|ions)|"
+    r"(?<![\s|•·.,;])[\s|•·.,;]*\b(?:edited|fact[- ]?checked|(?:medically )?reviewed|tested|illustrat(?:ed|ions)|"
     r"photo(?:graph)?s|produced|additional reporting)\b(?:\s*by\b|\s*:).*$", re.I)
-_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|[|•·⋅])\s*")
+# the leading run is bounded so a long run of spaces cannot make the search quadratic
+_SPLIT = re.compile(r"\s{0,4}(?:,|&|\band\b|\bund\b|\bet\b|\by\b|[|•·⋅])\s*")
 _NOT_NAME = re.compile(
     r"\bby\b|\b(?:bio|biography|login|profile|more|view all|see all|posts|articles|reviewer|"
     r"disclosure|advertiser|sponsored|modified|reading time|"
@@ -353,7 +354,7 @@ def _author_links(root: html.HtmlElement) -> str | None:
     return ", ".join(names) or None
 
 
-_JOINER = re.compile(r"^\s*(?:&|,|,?\s*(?:and|und|et|y|e))\s*$", re.I)
+_JOINER = re.compile(r"^(?:&|,|,? ?(?:and|und|et|y|e))$", re.I)  # on text with spaces folded
 
 
 def _joined(a: html.HtmlElement, b: html.HtmlElement) -> bool:
@@ -365,7 +366,7 @@ def _joined(a: html.HtmlElement, b: html.HtmlElement) -> bool:
     text, first, second = _spaced_text(common), _spaced_text(a), _spaced_text(b)
     i = text.find(first)
     j = text.find(second, i + len(first)) if i >= 0 else -1
-    return j >= 0 and bool(_JOINER.match(text[i + len(first):j]))
+    return j >= 0 and bool(_JOINER.match(" ".join(text[i + len(first):j].split())))
 
 
 def _in_nav(el: html.HtmlElement) -> bool:
