@@ -44,7 +44,8 @@ _ROLES = re.compile(
     r"special to [\w .]+|for [A-Z][\w.]+(?: [A-Z][\w.]+)*|photographer)\b.*$",
     re.I,
 )
-_EMAIL = re.compile(r"\S+@\S+")
+# Starts only where a word starts, and takes its run whole (possessive): linear on long runs.
+_EMAIL = re.compile(r"(?<!\S)[^\s@]++@\S+")
 # A second credit on the line ends the author's part: "| Edited by …", ". Reviewed by …".
 _SECOND_CREDIT = re.compile(
     r"(?<![\s|•·.,;])[\s|•·.,;]*\b(?:edited|fact[- ]?checked|(?:medically )?reviewed|tested|illustrat(?:ed|ions)|"
