@@ -7,7 +7,7 @@ from .candidates import Candidates
 
 SOURCE = "microdata"
 _PROPS = etree.XPath(
-    "//*[@itemprop='headline' or @itemprop='author' or @itemprop='datePublished' or "
+    "//*[@itemprop][@itemprop='headline' or @itemprop='author' or @itemprop='datePublished' or "
     "@itemprop='dateModified' or @itemprop='publisher']"
 )
 _FIELDS = {"headline": "headline", "author": "author", "datePublished": "published",

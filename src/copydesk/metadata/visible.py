@@ -192,7 +192,7 @@ _TIMES = etree.XPath("//time[@datetime]|//*[@pubdate]")
 _REL_AUTHOR = etree.XPath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]")
 # Elements a site marks as the byline; the class test is a cheap prefilter, tokens decide.
 _BYLINE_ELEMENTS = etree.XPath(
-    "//body//*[contains(@class, 'author') or contains(@class, 'byline') or "
+    "//body//*[@class or @id][contains(@class, 'author') or contains(@class, 'byline') or "
     "contains(@class, 'writer') or contains(@id, 'byline') or contains(@class, 'Author') or "
     "contains(@class, 'autor') or contains(@class, 'auteur')]"
 )
@@ -203,7 +203,7 @@ _NOT_BYLINE_WORDS = frozenset({
     "title", "label", "comment", "comments", "social", "follow", "more", "posts", "archive",
 })
 _LABEL_ELEMENTS = etree.XPath(
-    "//body//*[not(*) and string-length(normalize-space(text())) < 14 and "
+    "//body//*[text()][not(*)][string-length(normalize-space(text())) < 14 and "
     "(translate(normalize-space(text()), 'WRITENBYAUTHOR', 'writenbyauthor') = 'written by' or "
     "translate(normalize-space(text()), 'AUTHOR', 'author') = 'author')]"
 )
@@ -236,7 +236,7 @@ def read(root: html.HtmlElement, found: Candidates) -> None:
 
 
 _DATE_ELEMENTS = etree.XPath(
-    "//body//time[not(@datetime)]|//body//*[contains(@class, 'date') or "
+    "//body//time[not(@datetime)]|//body//*[@class][contains(@class, 'date') or "
     "contains(@class, 'publish') or contains(@class, 'posted') or contains(@class, 'time')]"
 )
 _DATE_WORDS = frozenset({"date", "published", "publish", "pubdate", "posted", "time",
