@@ -22,3 +22,17 @@ def dev_page(set_name: str, page_id: str) -> tuple[bytes, dict]:
     if not html_path.exists():
         pytest.skip(f"dev data not found at {DATA}")
     return gzip.decompress(html_path.read_bytes()), json.loads(truth_path.read_text())
+
+
+def deny_folder(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Make a folder called ``name`` unreadable even for root (chmod does not stop root)."""
+    import os
+
+    real = os.scandir
+
+    def scandir(path="."):
+        if Path(path).name == name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)

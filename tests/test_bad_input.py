@@ -9,6 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from conftest import deny_folder
 from click.testing import CliRunner
 
 from copydesk.cli import main
@@ -169,14 +171,7 @@ def test_unreadable_folder_in_a_batch_simulated(tmp_path, monkeypatch):
     # Root reads any folder, so the refusal is simulated where os.walk lists folders.
     (tmp_path / "in" / "locked").mkdir(parents=True)
     (tmp_path / "in" / "good.html").write_text(article())
-    real = os.scandir
-
-    def scandir(path="."):
-        if Path(path).name == "locked":
-            raise PermissionError(13, "Permission denied", str(path))
-        return real(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
+    deny_folder(monkeypatch, "locked")
     result, _ = run(str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-j", "1")
     assert result.exit_code == 1
     assert f"Error: {tmp_path / 'in' / 'locked'}: cannot read folder" in result.stderr

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import deny_folder
+
 from copydesk import batch
 from copydesk.batch import Job, Outcome, Settings, convert, output_for, plan
 from copydesk.errors import PageTimeout
@@ -95,14 +97,7 @@ def test_plan_skips_an_output_folder_inside_the_input(tmp_path):
 
 def test_plan_names_folders_it_cannot_read(tmp_path, monkeypatch):
     pages(tmp_path, ["in/ok/a.html", "in/locked/b.html"])
-    real = os.scandir
-
-    def scandir(path="."):
-        if Path(path).name == "locked":
-            raise PermissionError(13, "Permission denied", str(path))
-        return real(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
+    deny_folder(monkeypatch, "locked")
     jobs, problems = plan([tmp_path / "in"], tmp_path / "out", "md")
     assert [j.path.name for j in jobs] == ["a.html"]
     assert problems[0].path.endswith("locked") and "Permission denied" in problems[0].reason

@@ -61,19 +61,11 @@ class FsStore:
             fs.pipe_file(inner, text.encode("utf-8"))
 
     def read(self, path: str) -> bytes:
-        from .loading import MAX_INPUT_BYTES, gunzip
+        from .loading import input_errors, read_stream
 
         fs, inner = _fs(path)
-        try:
-            with fs.open(inner, "rb") as handle:
-                data = handle.read(MAX_INPUT_BYTES + 1)
-        except FileNotFoundError:
-            raise InputError(f"{path}: no such file") from None
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc})") from None
-        if len(data) > MAX_INPUT_BYTES:
-            raise InputError(f"{path}: larger than {MAX_INPUT_BYTES // 2**20} MiB")
-        return gunzip(data, path)
+        with input_errors(path), fs.open(inner, "rb") as handle:
+            return read_stream(handle, path)
 
 
 def _fs(url: str) -> tuple[Any, str]:

@@ -7,6 +7,8 @@ import io
 import re
 import sys
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -57,14 +59,20 @@ def read_source(source: str | Path | BinaryIO) -> bytes:
         name = str(source)
     else:
         name = str(getattr(source, "name", "input"))
-    try:
+    with input_errors(name):
         if source == "-":
-            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        elif isinstance(source, (str, Path)):
+            return read_stream(sys.stdin.buffer, name)
+        if isinstance(source, (str, Path)):
             with open(source, "rb") as handle:
-                data = handle.read(MAX_INPUT_BYTES + 1)
-        else:
-            data = source.read(MAX_INPUT_BYTES + 1)
+                return read_stream(handle, name)
+        return read_stream(source, name)
+
+
+@contextmanager
+def input_errors(name: str) -> Iterator[None]:
+    """OS errors while reading an input, as one-line InputErrors naming it."""
+    try:
+        yield
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except IsADirectoryError:
@@ -73,6 +81,11 @@ def read_source(source: str | Path | BinaryIO) -> bytes:
         raise InputError(f"{name}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+
+
+def read_stream(handle: BinaryIO, name: str) -> bytes:
+    """At most MAX_INPUT_BYTES from an open binary stream, gunzipped when gzipped."""
+    data = handle.read(MAX_INPUT_BYTES + 1)
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(f"{name}: larger than {MAX_INPUT_BYTES // 2**20} MiB")
     return gunzip(data, name)
