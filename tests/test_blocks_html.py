@@ -69,3 +69,10 @@ def test_collapsed_prose_panel_is_kept_but_hidden_menus_are_not() -> None:
     markup = (f'<html><body><div><div aria-hidden="true">{menu}</div>'
               f'<div style="display:none" role="region"><p>{panel}</p></div></div></body></html>')
     assert texts(markup) == [panel]
+
+
+def test_snake_case_stays_unescaped_but_emphasis_markers_do_not() -> None:
+    from copydesk.blocks.markdown import escape_md
+
+    assert escape_md("rustc_codegen_gcc and x_1") == "rustc_codegen_gcc and x_1"
+    assert escape_md("_a_ *b* [c] __init__") == r"\_a\_ \*b\* \[c\] \_\_init\_\_"

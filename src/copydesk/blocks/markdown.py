@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import re
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
+# An underscore between letters or digits (snake_case) never starts emphasis in CommonMark,
+# so it stays as written; at a word's edge it is escaped like the other markers.
+_MD_SPECIAL = re.compile(r"[\\`*\[\]]|(?<![^\W_])_|_(?![^\W_])")
 
 
 def escape_md(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text) if ("*" in text or "_" in text or "[" in text
-                                               or "`" in text or "\\" in text) else text
+    if "*" in text or "_" in text or "[" in text or "`" in text or "\\" in text:
+        return _MD_SPECIAL.sub(lambda m: "\\" + m.group(0), text)
+    return text
 
 
 def markdown_table(rows: list[list[str]]) -> str:
