@@ -37,9 +37,13 @@ def escape(text: str) -> str:
 def meta_line(article: Article) -> str:
     """By Jane Doe · ISTANBUL · 2021-09-29"""
     parts = []
-    if article.byline or article.authors:
-        byline = article.byline or ", ".join(article.authors)
-        parts.append(byline if byline.lower().startswith("by ") else "By " + byline)
+    # The names, not the byline as printed: a printed byline often carries the date and role,
+    # which this line already shows or does not need.
+    names = ", ".join(article.authors) or article.byline or ""
+    if names:
+        if article.organization and article.organization not in names:
+            names += f", {article.organization}"
+        parts.append(names if names.lower().startswith("by ") else "By " + names)
     if article.dateline:
         parts.append(article.dateline.place)
     if article.published:
