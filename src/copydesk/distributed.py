@@ -12,7 +12,6 @@ Dask and fsspec are an optional extra: ``pip install 'copydesk[dask]'``.
 """
 from __future__ import annotations
 
-import os
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -25,17 +24,11 @@ from .batch import Outcome, Settings, is_page, page_stem, write_atomic
 from .errors import CopydeskError, InputError
 from .writers import FORMATS
 
-ENV_SCHEDULER = "COPYDESK_SCHEDULER"
 EXTRA_HINT = "the Dask batch needs dask and fsspec: pip install 'copydesk[dask]'"
 PAGES_PER_TASK = 16  # enough work per task to hide Dask's per-task cost, few enough to balance
 SPAN_BYTES = 64 * 2**20  # WARC files larger than this are cut into record spans
 SPAN_RECORDS = 300  # records per span (requests and responses alternate: ~150 pages)
 WINDOW_PER_THREAD = 4  # tasks in flight per worker thread: busy workers, bounded client memory
-
-
-def scheduler_address(option: str | None = None) -> str | None:
-    """The scheduler to use: the command-line value, else $COPYDESK_SCHEDULER, else None."""
-    return option or os.environ.get(ENV_SCHEDULER) or None
 
 
 # -- storage ----------------------------------------------------------------------------------
