@@ -304,3 +304,16 @@ def test_ctrl_c_or_kill_ends_a_real_run_cleanly_with_130(tmp_path, sig):
     for path in out.glob("*.md"):
         assert path.read_text().endswith("paragraph 5 of an article, with enough words in it "
                                          "to be read as prose.\n")
+
+
+def test_sweep_after_a_killed_worker_removes_only_our_temporaries(tmp_path):
+    from copydesk.batch import _sweep_temporaries
+
+    (tmp_path / "a").mkdir()
+    ours = tmp_path / "a" / ".copydesk-x1.tmp"
+    theirs = tmp_path / "a" / ".other-x1.tmp"
+    done = tmp_path / "a" / "page.md"
+    for path in (ours, theirs, done):
+        path.write_text("x")
+    _sweep_temporaries(tmp_path)
+    assert not ours.exists() and theirs.exists() and done.exists()
