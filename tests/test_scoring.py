@@ -13,10 +13,10 @@ PROSE = ("This sentence is long enough to read like part of an article, with a v
          "end, and it goes on a little longer so that it clearly counts as prose.")
 
 
-def picked(markup: str, options=DEFAULT) -> list[str]:
+def picked(markup: str, options=DEFAULT, titles: tuple[str, ...] = ()) -> list[str]:
     page = from_html(dom.parse(markup))
     kept = [b for b in page.blocks if b.text]
-    return [b.text for b in select(page, kept, options)]
+    return [b.text for b in select(page, kept, options, titles)]
 
 
 def test_link_row_costs_the_same_however_long() -> None:
@@ -104,3 +104,23 @@ def test_a_heading_left_with_nothing_after_it_is_dropped() -> None:
     texts = picked(markup)
     assert "What happened" in texts
     assert "Good articles to read together" not in texts
+
+
+STORY = (
+    "<html><body><article><p>Our new guide compares every tool, read on.</p>"
+    "<p>Jane Doe is a consultant who helps brands with their tools.</p>"
+    "<h1>The best CRM software for 2026</h1>"
+    f"<p>{PROSE}</p><p>{PROSE} Again.</p><p>{PROSE} Third.</p></article></body></html>"
+)
+
+
+def test_the_story_starts_at_the_headline_its_title_names() -> None:
+    texts = picked(STORY, titles=("Best CRM software for 2026: top platforms compared",))
+    assert texts[0] == "The best CRM software for 2026"
+    assert "Jane Doe is a consultant who helps brands with their tools." not in texts
+
+
+def test_an_h1_the_title_does_not_name_cuts_nothing() -> None:
+    texts = picked(STORY, titles=("Why our readers love gardening",))
+    assert texts[0] == "Our new guide compares every tool, read on."
+    assert picked(STORY)[0] == "Our new guide compares every tool, read on."

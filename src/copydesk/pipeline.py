@@ -48,7 +48,8 @@ def run(data: bytes | str, *, url: str | None = None, options: Options | None = 
             found.add("url", options.url, "input")
         page = blocks.from_text(text)
     cleaned = cleaning.clean(page, options)
-    chosen = scoring.select(page, cleaned.kept, options)
+    titles = [value for value, _ in found.get("headline")]
+    chosen = scoring.select(page, cleaned.kept, options, titles)
     # Step 7b: too little chosen (a front page of links, articleBody only) → the best alternative.
     chosen = fallback.recover(page, cleaned.kept, chosen, found, options)
     fields, body_blocks = reconcile(found, page, chosen, cleaned.dropped, options)

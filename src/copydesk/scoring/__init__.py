@@ -7,6 +7,8 @@ Plain text has no containers: the best contiguous run of blocks wins instead.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..blocks import Page
 from ..model import Block
 from ..options import Options
@@ -34,8 +36,10 @@ def block_score(block: Block, options: Options) -> float:
     return score
 
 
-def select(page: Page, kept: list[Block], options: Options) -> list[Block]:
-    """The blocks of the article, in reading order."""
+def select(page: Page, kept: list[Block], options: Options,
+           titles: Sequence[str] = ()) -> list[Block]:
+    """The blocks of the article, in reading order; ``titles`` (what the page's metadata calls
+    its title) mark where the story starts."""
     if not kept:
         return []
     from .span import best_run
@@ -43,6 +47,6 @@ def select(page: Page, kept: list[Block], options: Options) -> list[Block]:
 
     if not page.is_html or len(page.containers) <= 1:
         return best_run(kept, options)
-    return best_container(page, kept, options)
+    return best_container(page, kept, options, titles)
 
 

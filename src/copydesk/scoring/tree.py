@@ -6,19 +6,25 @@ link rows left at its head and tail are trimmed. One pass over blocks × depth, 
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from ..blocks import Container, Page
 from ..cleaning.patterns import CONTENT_TOKENS
 from ..model import Block
 from ..options import Options
 from . import _HEADINGS, block_score
 
+_WORD = re.compile(r"\w+")
 
-def best_container(page: Page, kept: list[Block], options: Options) -> list[Block]:
+
+def best_container(page: Page, kept: list[Block], options: Options,
+                   titles: Sequence[str] = ()) -> list[Block]:
     scored = [(block, block_score(block, options)) for block in kept]
     totals = _totals(page, scored, options)
     best = max(range(len(page.containers)), key=totals.__getitem__)
     chosen = _with_siblings(page, scored, best, totals[best], options)
-    return _dedupe(_drop_orphan_headings(_trim(chosen, options)), options)
+    return _dedupe(_drop_orphan_headings(_from_headline(_trim(chosen, options), titles)), options)
 
 
 def _totals(page: Page, scored: list[tuple[Block, float]], options: Options) -> list[float]:
@@ -121,6 +127,28 @@ def _trim(blocks: list[Block], options: Options) -> list[Block]:
         end -= 1
     kept = [b for b in blocks[:start] if b.kind == "img"] + blocks[start:end]
     return kept + [b for b in blocks[end:] if b.kind == "img"]
+
+
+def _from_headline(blocks: list[Block], titles: Sequence[str]) -> list[Block]:
+    """The story starts at its headline: what its container shows above the h1 that the page's
+    title sources name (a teaser, the author's card, a "Blog." label) is the template's. An h1
+    the title sources do not name is a section heading, and cuts nothing."""
+    if not titles:
+        return blocks
+    heads = [i for i, b in enumerate(blocks) if b.kind == "h1"]
+    if len(heads) != 1 or heads[0] == 0 or not _names(blocks[heads[0]].text, titles):
+        return blocks
+    k = heads[0]
+    if sum(len(b.text) for b in blocks[:k]) > 0.25 * sum(len(b.text) for b in blocks):
+        return blocks
+    return [b for b in blocks[:k] if b.kind == "img"] + blocks[k:]
+
+
+def _names(heading: str, titles: Sequence[str]) -> bool:
+    """Most of the heading's words (at least two) are in one of the titles."""
+    words = set(_WORD.findall(heading.casefold()))
+    return len(words) >= 2 and any(
+        len(words & set(_WORD.findall(t.casefold()))) >= 0.6 * len(words) for t in titles)
 
 
 def _drop_orphan_headings(blocks: list[Block]) -> list[Block]:
