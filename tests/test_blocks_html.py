@@ -76,3 +76,31 @@ def test_snake_case_stays_unescaped_but_emphasis_markers_do_not() -> None:
 
     assert escape_md("rustc_codegen_gcc and x_1") == "rustc_codegen_gcc and x_1"
     assert escape_md("_a_ *b* [c] __init__") == r"\_a\_ \*b\* \[c\] \_\_init\_\_"
+
+
+def test_markdown_escapes_each_text_piece_as_written() -> None:
+    # An underscore starting a piece is escaped even when the piece before ends in a letter:
+    # escaping is decided per text node, whether or not a link or emphasis wrapped it.
+    found = from_html(dom.parse("<html><body><p>snake<span>_case</span> and x_y</p>"
+                                "<p>plain <b>bold_</b> text</p></body></html>")).blocks
+    assert [(b.text, b.md) for b in found] == [
+        ("snake_case and x_y", r"snake\_case and x_y"),
+        ("plain bold_ text", r"plain **bold\_** text"),
+    ]
+
+
+def test_leading_white_space_and_links_fold_into_one_block() -> None:
+    markup = ("<html><body><ul>\n  <li>\n    <a href='/a'>\n  First </a>\n  </li>\n"
+              "  <li> <em> Second</em> item </li></ul></body></html>")
+    found = from_html(dom.parse(markup), "https://example.org/x/").blocks
+    assert [(b.text, b.md, b.link_chars) for b in found] == [
+        ("First", "[First](https://example.org/a)", 5),
+        ("Second item", "*Second* item", 0),
+    ]
+
+
+def test_only_true_aria_hidden_and_hiding_styles_prune() -> None:
+    markup = ('<html><body><p aria-hidden="false">Shown</p><p style="color: red">Red</p>'
+              '<p style="visibility : hidden">Gone</p><p style="display:none">Gone too</p>'
+              "</body></html>")
+    assert texts(markup) == ["Shown", "Red"]

@@ -82,3 +82,19 @@ def test_rss_parses_as_tag_soup():
 def test_controls_and_noncharacters_are_dropped_and_the_declared_charset_ignored():
     page = '<html><head><meta charset="iso-8859-1"></head><body><p>a\x00b\x1fc\uffffd é</p>'
     assert text_of(dom.parse(page)) == "abcd é"
+
+
+def test_elements_get_lxml_html_classes_without_the_python_lookup(monkeypatch):
+    # lxml.html's own class lookup is a Python method called for every element proxy;
+    # the parser picks the same classes in C.
+    def refuse(*args):
+        raise AssertionError("the Python class lookup was called")
+
+    monkeypatch.setattr(html.HtmlElementClassLookup, "lookup", refuse)
+    root = dom.parse("<html><body><form><label>Name</label><input name='q'></form>"
+                     "<div><p>text</p></div></body></html>")
+    assert type(root.find(".//form")) is html.FormElement
+    assert type(root.find(".//input")) is html.InputElement
+    assert type(root.find(".//label")) is html.LabelElement
+    assert type(root.find(".//p")) is html.HtmlElement
+    assert root.find(".//p").text_content() == "text"

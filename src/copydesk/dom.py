@@ -12,10 +12,27 @@ from .errors import NoContentError
 
 _OPTIONS = dict(remove_comments=True, remove_pis=True, no_network=True, collect_ids=False,
                 default_doctype=False)
+
+
+def _class_lookup() -> etree.ElementNamespaceClassLookup:
+    """lxml.html's element classes, chosen in C: its own lookup is a Python method that
+    lxml calls for every element proxy it creates, and every step creates hundreds."""
+    lookup = etree.ElementNamespaceClassLookup(etree.ElementDefaultClassLookup(
+        element=html.HtmlElement, comment=html.HtmlComment,
+        pi=html.HtmlProcessingInstruction, entity=html.HtmlEntity,
+    ))
+    special = lookup.get_namespace(None)  # HTML elements have no namespace
+    for tag, cls in html.HtmlElementClassLookup._default_element_classes.items():
+        special[tag] = cls  # form, input, select, textarea, label
+    return lookup
+
+
 _PARSER = html.HTMLParser(**_OPTIONS)
 # The text is already decoded: lxml reads it back as UTF-8 bytes, which it parses faster than
 # a str, and ignores whatever charset the page declares.
 _UTF8_PARSER = html.HTMLParser(encoding="utf-8", **_OPTIONS)
+for _parser in (_PARSER, _UTF8_PARSER):
+    _parser.set_element_class_lookup(_class_lookup())
 # lxml refuses NUL and most C0 controls; they carry nothing for a reader. As bytes they never
 # occur inside a multi-byte UTF-8 sequence, so one C-level translate removes them all.
 _CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])

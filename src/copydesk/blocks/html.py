@@ -18,9 +18,13 @@ SKIP_TAGS = (
     "textarea", "head", "link", "meta", "map", "dialog", "frameset", "frame",
 )
 # Candidates for hidden elements; the style test is finished in Python, since XPath's
-# translate() over every element's style cost more than the whole parse.
-_MAYBE_HIDDEN = etree.XPath("//*[@hidden or @aria-hidden or @style]")
-_MAYBE_HIDDEN_INSIDE = etree.XPath(".//*[@hidden or @aria-hidden or @style]")
+# translate() over every element's style cost more than the whole parse. Selecting the
+# attributes (a union comes back in document order) is cheaper in libxml2 than testing a
+# predicate on every element, and each candidate costs a Python proxy: most styles hide nothing.
+_CANDIDATES = ("{0}@hidden/.. | {0}@aria-hidden[. = 'true']/.. | "
+               "{0}@style[contains(., 'none') or contains(., 'hidden')]/..")
+_MAYBE_HIDDEN = etree.XPath(_CANDIDATES.format("//"))
+_MAYBE_HIDDEN_INSIDE = etree.XPath(_CANDIDATES.format("descendant::*/"))
 INLINE_TAGS = frozenset(
     "a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q s "
     "samp small span strike strong sub sup time tt u var wbr img br".split()
@@ -60,13 +64,32 @@ def from_html(root: html.HtmlElement, base_url: str | None = None,
     etree.strip_elements(root, *SKIP_TAGS, with_tail=False)
     _prune_hidden(root)
     walker = _Walker(base_url, options.max_depth)
-    walker.walk(root, 0, -1)
+    walker.walk(root)
     walker.flush()
     return Page(blocks=walker.blocks, containers=walker.containers)
 
 
+# How the walk treats a tag; a tag missing here is a container (a block-level element).
+_INLINE, _LINK, _EMPH, _BREAK, _IMAGE, _PRE, _TABLE, _CONTROL = range(1, 9)
+_HOW = {
+    **{tag: _INLINE for tag in INLINE_TAGS}, **{tag: _EMPH for tag in _EMPHASIS},
+    "a": _LINK, "br": _BREAK, "img": _IMAGE, "pre": _PRE, "table": _TABLE,
+    "button": _CONTROL, "noscript": _CONTROL,
+}
+_KIND_OF = {**LEAF_KINDS, "blockquote": "quote"}
+
+
 class _Walker:
-    """One recursive pass: inline text gathers in a buffer, block boundaries flush it."""
+    """One recursive pass: inline text gathers in a buffer, block boundaries flush it.
+
+    The walk costs Python work per element and per text node, so the hot path stays in
+    ``children`` and ``container``: Markdown is escaped only when a block is flushed or a
+    link or emphasis wraps it (``md`` mirrors ``text[:synced]``), most text never needs it.
+    White space met while the buffer is empty is only counted (``blank``): the block would
+    strip it, and an empty buffer spares most flushes. It still counts in the positions
+    that ``mark`` hands out, so links and emphasis wrap exactly what they did when it was
+    kept (a flush that makes no block empties the buffer without counting as a flush).
+    """
 
     def __init__(self, base_url: str | None, max_depth: int) -> None:
         self.base_url = base_url
@@ -75,7 +98,9 @@ class _Walker:
         self.containers: list[Container] = []
         self.path: list[int] = []
         self.text: list[str] = []
-        self.md: list[str] = []
+        self.md: list[str] = []  # escaped pieces of text[:synced], as wrapped so far
+        self.synced = 0
+        self.blank = 0  # white-space pieces dropped from the start of the buffer
         self.link_chars = 0
         self.in_link = 0
         self.kind = "p"
@@ -85,108 +110,181 @@ class _Walker:
         self.joined: dict[str, str] = {}
 
     # -- buffer -------------------------------------------------------------------------
-    def add(self, text: str | None) -> None:
-        if not text:
-            return
-        self.text.append(text)
-        self.md.append(escape_md(text))
-        if self.in_link:
-            self.link_chars += len(text.strip())
+    def add(self, text: str) -> None:
+        if self.text or not text.isspace():
+            self.text.append(text)
+            if self.in_link:
+                self.link_chars += len(text.strip())
+        else:
+            self.blank += 1
 
-    def flush(self, kind: str | None = None) -> None:
-        if not self.text:  # most containers open and close with nothing gathered
+    def mark(self) -> int:
+        """Where the Markdown of what is added next will start (see ``wrap``)."""
+        return self.blank + len(self.md) + len(self.text) - self.synced
+
+    def sync(self) -> None:
+        pending = self.text[self.synced:]
+        if pending:
+            self.md.extend(map(escape_md, pending))
+            self.synced = len(self.text)
+
+    def flush(self) -> None:
+        parts = self.text
+        self.blank = 0
+        if not parts:  # most containers open and close with nothing gathered
             return
-        text = " ".join("".join(self.text).split())  # str.split folds the same \s as re
+        raw = "".join(parts)
+        text = " ".join(raw.split())  # str.split folds the same \s as re
         if text:
-            md = " ".join("".join(self.md).split())
             self.blocks.append(Block(
-                text=text, md=md, kind=kind or self.kind, index=len(self.blocks),
-                path=tuple(self.path), link_chars=min(self.link_chars, len(text)),
+                text=text, md=self.markdown(raw, text), kind=self.kind,
+                index=len(self.blocks), path=tuple(self.path),
+                link_chars=min(self.link_chars, len(text)),
                 depth=max(self.list_depth - 1, 0),
                 ordered=bool(self.ordered and self.ordered[-1]),
             ))
             self.flushes += 1
-        self.text.clear()
+        parts.clear()
         self.md.clear()
+        self.synced = 0
         self.link_chars = 0
 
-    # -- walk ---------------------------------------------------------------------------
-    def walk(self, el: html.HtmlElement, depth: int, parent: int) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if depth > self.max_depth or not tag:
-            return
-        if tag in INLINE_TAGS:
-            self.inline(el, tag, depth, parent)
-        elif tag == "pre":
-            self.pre(el)
-        elif tag == "table" and not _TABLE_LAYOUT(el) and self.table(el):
-            return
-        elif tag in ("button", "noscript") and not _HOLDS_BLOCKS(el):
-            return  # a control's label or a fallback; its tail is added by the caller
-        else:
-            self.container(el, tag, depth)
+    def markdown(self, raw: str, text: str) -> str:
+        """The gathered pieces escaped one by one (as written, escaping depends on the
+        neighbours inside a piece) and wrapped; with no marker and no wrap that is ``text``."""
+        if self.md:
+            self.sync()
+            return " ".join("".join(self.md).split())
+        if "*" in raw or "_" in raw or "[" in raw or "`" in raw or "\\" in raw:
+            return " ".join("".join(map(escape_md, self.text)).split())
+        return text
 
-    def children(self, el: html.HtmlElement, depth: int, parent: int) -> None:
-        if el.text:  # tested here: most elements have no text or tail, and calls cost
-            self.add(el.text)
+    # -- walk ---------------------------------------------------------------------------
+    def walk(self, el: html.HtmlElement, depth: int = 0) -> None:
+        """The root: dispatched like any child (its tail is not the page's)."""
+        tag = el.tag
+        if tag.__class__ is not str or depth > self.max_depth:
+            return
+        how = _HOW.get(tag)
+        if how is None:
+            self.container(el, tag, depth)
+        elif how == _INLINE:
+            self.children(el, depth)
+        else:
+            self.special(el, tag, how, depth)
+
+    def children(self, el: html.HtmlElement, depth: int) -> None:
+        """The text and child elements of ``el``; the hot loop, so dispatch is inlined."""
+        parts = self.text
+        text = el.text
+        # Tested here (see ``add``): most elements have no text or tail, and calls cost.
+        if text:
+            if parts or not text.isspace():
+                parts.append(text)
+                if self.in_link:
+                    self.link_chars += len(text.strip())
+            else:
+                self.blank += 1
+        depth += 1
+        if depth > self.max_depth:  # too deep to walk: only the tails are this level's text
+            for child in el:
+                if child.tail:
+                    self.add(child.tail)
+            return
         for child in el:
-            self.walk(child, depth + 1, parent)
-            if child.tail:
-                self.add(child.tail)
+            tag = child.tag
+            if tag.__class__ is str:  # a comment or PI adds only its tail
+                how = _HOW.get(tag)
+                if how is None:
+                    self.container(child, tag, depth)
+                elif how == _INLINE:
+                    self.children(child, depth)
+                else:
+                    self.special(child, tag, how, depth)
+            text = child.tail
+            if text:
+                if parts or not text.isspace():
+                    parts.append(text)
+                    if self.in_link:
+                        self.link_chars += len(text.strip())
+                else:
+                    self.blank += 1
 
     def container(self, el: html.HtmlElement, tag: str, depth: int) -> None:
-        self.flush()
-        cid = len(self.containers)
-        self.containers.append(Container(
-            tag=tag, tokens=_tokens(el), role=el.get("role") or "",
-            parent=self.path[-1] if self.path else -1, itemprop=el.get("itemprop") or "",
-        ))
-        self.path.append(cid)
+        if self.text:
+            self.flush()
+        else:  # what a flush of white space does (see ``mark``), without the call
+            self.blank = 0
+        containers, path = self.containers, self.path
+        containers.append(_container(el, tag, path[-1] if path else -1))
+        path.append(len(containers) - 1)
         outer_kind = self.kind
-        self.kind = _kind_inside(tag, outer_kind)
-        is_list = tag in ("ul", "ol")
-        if is_list:
+        self.kind = _KIND_OF.get(tag) or (outer_kind if outer_kind in ("quote", "caption")
+                                          else "p")
+        if tag == "ul" or tag == "ol":
             self.list_depth += 1
             self.ordered.append(tag == "ol")
-        self.children(el, depth, cid)
-        self.flush()
-        if is_list:
+            self.children(el, depth)
+            if self.text:
+                self.flush()
+            else:
+                self.blank = 0
             self.list_depth -= 1
             self.ordered.pop()
-        self.kind = outer_kind
-        self.path.pop()
-
-    def inline(self, el: html.HtmlElement, tag: str, depth: int, parent: int) -> None:
-        if tag == "br":
-            self.add(" ")
-            if _double_break(el):
+        else:
+            self.children(el, depth)
+            if self.text:
                 self.flush()
-            return
-        if tag == "img":
-            self.image(el)
-            return
-        flushes, mark = self.flushes, len(self.md)
-        if tag == "a":
+            else:
+                self.blank = 0
+        self.kind = outer_kind
+        path.pop()
+
+    def special(self, el: html.HtmlElement, tag: str, how: int, depth: int) -> None:
+        """Tags that are neither plain containers nor plain inline markup."""
+        if how == _LINK:
+            flushes, mark = self.flushes, self.mark()
             self.in_link += 1
-        self.children(el, depth, parent)
-        if tag == "a":
+            self.children(el, depth)
             self.in_link -= 1
             href = el.get("href")
             if href and flushes == self.flushes and not href.startswith(("javascript:", "#")):
                 self.wrap(mark, "[", f"]({self.absolute(href)})")
-        elif tag in _EMPHASIS and flushes == self.flushes:
-            self.wrap(mark, _EMPHASIS[tag], _EMPHASIS[tag])
+        elif how == _EMPH:
+            flushes, mark = self.flushes, self.mark()
+            self.children(el, depth)
+            if flushes == self.flushes:
+                self.wrap(mark, _EMPHASIS[tag], _EMPHASIS[tag])
+        elif how == _BREAK:
+            self.add(" ")
+            if _double_break(el):
+                self.flush()
+        elif how == _IMAGE:
+            self.image(el)
+        elif how == _PRE:
+            self.pre(el)
+        elif how == _TABLE:
+            if _TABLE_LAYOUT(el) or not self.table(el):
+                self.container(el, tag, depth)
+        elif _HOLDS_BLOCKS(el):  # a control's label or a fallback is skipped, not its tail
+            self.container(el, tag, depth)
 
     def wrap(self, start: int, before: str, after: str) -> None:
         """Wrap the Markdown gathered since ``start``, keeping its outer spaces outside."""
-        raw = "".join(self.md[start:])
+        self.sync()
+        blank = self.blank
+        start -= blank  # the position in ``md``; below 0 when dropped white space leads
+        md = self.md
+        raw = "".join(md[max(start, 0):])
         inner = raw.strip()
         if not inner:
             return
-        lead = " " if raw[:1].isspace() else ""
+        lead = " " if start < 0 or raw[:1].isspace() else ""
         trail = " " if raw[-1:].isspace() else ""
-        del self.md[start:]
-        self.md.append(f"{lead}{before}{inner}{after}{trail}")
+        if start < 0:  # the dropped pieces it wrapped are in it now
+            self.blank, start = blank + start, 0
+        del md[start:]
+        md.append(f"{lead}{before}{inner}{after}{trail}")
 
     def image(self, el: html.HtmlElement) -> None:
         src = el.get("src") or el.get("data-src") or el.get("data-lazy-src")
@@ -274,14 +372,6 @@ def _collapsed_prose(el: html.HtmlElement) -> bool:
     return links < 0.3 * len(text)
 
 
-def _kind_inside(tag: str, outer: str) -> str:
-    if tag in LEAF_KINDS:
-        return LEAF_KINDS[tag]
-    if tag == "blockquote":
-        return "quote"
-    return outer if outer in ("quote", "caption") else "p"
-
-
 def _double_break(el: html.HtmlElement) -> bool:
     """<br><br>: sites that write paragraphs without <p> separate them this way."""
     nxt = el.getnext()
@@ -290,9 +380,15 @@ def _double_break(el: html.HtmlElement) -> bool:
     )
 
 
-def _tokens(el: html.HtmlElement) -> str:
-    cls = el.get("class")
-    ident = el.get("id")
-    if not cls and not ident:
-        return ""
-    return f"{cls or ''} {ident or ''}".lower()
+def _container(el: html.HtmlElement, tag: str, parent: int) -> Container:
+    """The element's class/id words, role and itemprop; one C call lists the attribute names
+    so absent ones are never fetched (every attribute read converts its name and value)."""
+    names = el.keys()
+    if not names:
+        return Container(tag, "", "", parent)
+    cls = el.get("class") if "class" in names else None
+    ident = el.get("id") if "id" in names else None
+    tokens = f"{cls or ''} {ident or ''}".lower() if cls or ident else ""
+    role = el.get("role") or "" if "role" in names else ""
+    itemprop = el.get("itemprop") or "" if "itemprop" in names else ""
+    return Container(tag, tokens, role, parent, itemprop)
