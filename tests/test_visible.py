@@ -303,3 +303,74 @@ def test_page_furniture_next_to_bylines_is_no_name(text: str) -> None:
 def test_spaced_commas_and_a_serial_and_still_split_names() -> None:
     assert parse_byline("Written by Danielle DeSiato , Donna Enzmann , and Natalie Nguyen")[0] == [
         "Danielle DeSiato", "Donna Enzmann", "Natalie Nguyen"]
+
+
+_TRICKY = """<html><head><title>T</title><meta name="author" content="A"><time datetime="2020-01-01">
+</time><script type="application/LD+json">{}</script></head><body class="x">By Body Text<div
+class="post-Author">x<!-- note -->By Jane Doe<span id="main-byline">
+  y</span>  Written by <a rel="nofollow author" href="/author/jane-doe/">Jane</a>
+written by tail</div><p>
+                                       Author</p><p pubdate="2020">q<time>March 3, 2025</time>
+<time datetime="2025-03-03" class="date">d</time></p><h1 itemprop="headline">Headline here</h1>
+<p>Posted by <b>Ann Lee</b> on <i>May 5, 2024</i></p><!-- c --> by comment tail
+<ul><li class="timeline">Reported by X</li></ul>Von Hans<a href="/x">x</a></body></html>"""
+
+
+def test_one_walk_finds_what_the_xpath_queries_found() -> None:
+    """The single pass gathers the same elements, in the same order, as the XPath queries it
+    replaced (comments, tails, indented labels and all)."""
+    from lxml import etree
+
+    from copydesk.metadata.scan import walk
+    root = html.fromstring(_TRICKY)
+    page = walk(root)
+
+    def owners(xpath: str) -> list:
+        out = []
+        for node in root.xpath(xpath):
+            el = node.getparent()
+            out.append(el.getparent() if node.is_tail else el)
+        return out
+
+    assert page.marked_bylines == root.xpath(
+        "//body//*[@class or @id][contains(@class, 'author') or contains(@class, 'byline') or "
+        "contains(@class, 'writer') or contains(@id, 'byline') or contains(@class, 'Author') or "
+        "contains(@class, 'autor') or contains(@class, 'auteur')]")
+    assert page.marked_dates == root.xpath(
+        "//body//time[not(@datetime)]|//body//*[@class][contains(@class, 'date') or "
+        "contains(@class, 'publish') or contains(@class, 'posted') or contains(@class, 'time')]")
+    assert page.times == root.xpath("//time[@datetime]|//*[@pubdate]")
+    assert page.labels == root.xpath(
+        "//body//*[text()][not(*)][translate(normalize-space(text()), 'WRITENBYAUTHOR', "
+        "'writenbyauthor') = 'written by' or translate(normalize-space(text()), 'AUTHOR', "
+        "'author') = 'author']")
+    by_texts = ("//body//text()[string-length(.) < 200 and translate(substring(normalize-space("
+                "substring(., 1, 24)), 1, 1), 'bBwWpPsSrRvV', '') = '' and "
+                "normalize-space(substring(., 1, 24))]")
+    assert page.credits == [el for el, node in zip(owners(by_texts), root.xpath(by_texts))
+                            if _opens_credit(node)]
+    assert len(page.credits) == 8
+    assert page.rel_authors == root.xpath(
+        "//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]")
+    assert page.h1s == root.xpath("//body//h1") and page.links == root.xpath("//body//a[@href]")
+    assert page.props == root.xpath("//*[@itemprop='headline']")
+    assert [s.get("type") for s in page.ld_scripts] == ["application/LD+json"]
+    assert etree.tostring(page.titles[0]).startswith(b"<title>")
+
+
+def _opens_credit(text: str) -> bool:
+    import re
+    return bool(re.match(r"^\s*(?:by\b|written by|posted by|words by|story by|reported by|von |"
+                         r"par |por )", text, re.I))
+
+
+def test_text_walks_around_the_headline_match_the_xpath_axes() -> None:
+    from copydesk.metadata.visible import _texts_after, _texts_before
+    root = html.fromstring(_TRICKY)
+    h1 = root.xpath("//h1")[0]
+    after = [str(n) for n in h1.xpath("following::text()[normalize-space()]")]
+    before = [str(n) for n in reversed(h1.xpath("preceding::text()[normalize-space()]"))]
+    assert [t for _, t in _texts_after(h1)] == after
+    assert [t for _, t in _texts_before(h1)] == before
+    owner = {t: o for o, t in _texts_after(h1)}
+    assert owner["Posted by "].tag == "p" and owner[" on "].tag == "p"

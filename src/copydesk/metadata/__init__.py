@@ -9,6 +9,7 @@ from lxml import html
 
 from . import jsonld, meta_tags, microdata, visible
 from .candidates import Candidates
+from .scan import walk
 
 __all__ = ["Candidates", "collect"]
 
@@ -16,10 +17,11 @@ __all__ = ["Candidates", "collect"]
 def collect(root: html.HtmlElement, url: str | None = None) -> Candidates:
     """Candidates from JSON-LD, meta tags, microdata and page-level visible signs."""
     found = Candidates()
-    jsonld.read(root, found)
-    meta_tags.read(root, found)
-    microdata.read(root, found)
-    visible.read(root, found)
+    page = walk(root)  # one pass gathers what every source reads
+    jsonld.read(root, found, page)
+    meta_tags.read(root, found, page)
+    microdata.read(root, found, page)
+    visible.read(root, found, page)
     if url and not found.first("url"):
         found.add("url", url, "input")
     return found

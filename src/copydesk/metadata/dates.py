@@ -33,6 +33,7 @@ _MDY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", re.I)
 _DMY = re.compile(r"(\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?" + _MONTH
                   + r",?\s+(?:de\s+)?(\d{4})", re.I)
 _NUMERIC = re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b")
+_YEAR = re.compile(r"\d{4}")
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/\-_+.]|$)")
 
 
@@ -60,6 +61,8 @@ def find_date(text: str) -> str | None:
 
 def find_date_span(text: str) -> tuple[str, int] | None:
     """The first written-out date in a line and how many characters it takes up there."""
+    if _YEAR.search(text) is None:
+        return None  # every form below has a four-digit year: skip the costly month patterns
     match = _MDY.search(text)
     if match:
         return _spanned(_ymd(match.group(3), MONTHS[match.group(1).lower()], match.group(2)), match)

@@ -5,9 +5,10 @@ import json
 import re
 from typing import Any, Iterator
 
-from lxml import etree, html
+from lxml import html
 
 from .candidates import Candidates
+from .scan import Scan, walk
 
 SOURCE = "json-ld"
 ARTICLE_TYPES = frozenset({
@@ -20,13 +21,13 @@ ARTICLE_TYPES = frozenset({
 PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "faqpage", "qapage", "collectionpage"})
 ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "ngo",
                        "educationalorganization", "governmentorganization", "localbusiness"})
-_SCRIPTS = etree.XPath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _CONTROL = re.compile(r"[\x00-\x1f]")
 
 
-def read(root: html.HtmlElement, found: Candidates) -> None:
-    objects = [obj for script in _SCRIPTS(root) for obj in _load(script.text or "")]
+def read(root: html.HtmlElement, found: Candidates, page: Scan | None = None) -> None:
+    scripts = (page or walk(root)).ld_scripts
+    objects = [obj for script in scripts for obj in _load(script.text or "")]
     nodes = list(_flatten(objects))
     by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
     articles = [n for n in nodes if _types(n) & ARTICLE_TYPES]

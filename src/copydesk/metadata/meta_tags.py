@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree, html
+from lxml import html
 
 from .candidates import Candidates
+from .scan import Scan, walk
 
 SOURCE = "meta"
 # meta name/property (lower-cased) → field, in order of preference within the field.
@@ -39,11 +40,11 @@ FIELDS: dict[str, str] = {
     "og:url": "url",
 }
 _LIST_FIELDS = frozenset({"tags"})
-_METAS = etree.XPath("//meta[@content]")
-
-
-def read(root: html.HtmlElement, found: Candidates) -> None:
-    for meta in _METAS(root):
+def read(root: html.HtmlElement, found: Candidates, page: Scan | None = None) -> None:
+    page = page or walk(root)
+    for meta in page.metas:
+        if meta.get("content") is None:
+            continue
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop")
                or meta.get("http-equiv") or "").strip().lower()
         field = FIELDS.get(key) or _date_field(key)
@@ -57,33 +58,29 @@ def read(root: html.HtmlElement, found: Candidates) -> None:
             continue  # article:author is often a profile URL, not a name
         else:
             found.add(field, content, SOURCE)
-    _labelled_data(root, found)
-    _data_attributes(root, found)
-    _page_level(root, found)
+    _labelled_data(root, page.metas, found)
+    _data_attributes(page.data_dates, found)
+    _page_level(root, page, found)
 
 
-_DATA_DATES = etree.XPath("(//html|//body|//article|//main)[@data-pubdate or @data-published or "
-                          "@data-publish-date or @data-published-date or @data-date-published]")
-
-
-def _data_attributes(root: html.HtmlElement, found: Candidates) -> None:
+def _data_attributes(elements: list, found: Candidates) -> None:
     """Publication dates templates write as attributes of the page or article element
     (<body data-pubdate="2022-10-05">): machine-readable, like a meta tag."""
-    for el in _DATA_DATES(root)[:2]:
+    for el in elements[:2]:
         for name in ("data-pubdate", "data-published", "data-publish-date",
                      "data-published-date", "data-date-published"):
             found.add("published", el.get(name), SOURCE)
 
 
-_LABELLED = etree.XPath("//meta[starts-with(@name, 'twitter:label') or "
-                        "starts-with(@property, 'twitter:label')]")
 _AUTHOR_LABELS = frozenset({"written by", "author", "by", "authors"})
 
 
-def _labelled_data(root: html.HtmlElement, found: Candidates) -> None:
+def _labelled_data(root: html.HtmlElement, metas: list, found: Candidates) -> None:
     """Link-preview pairs ('twitter:label1' = 'Written by', 'twitter:data1' = 'Jane Doe'),
     which blog engines write when they write no other author tag."""
-    for label in _LABELLED(root):
+    labels = [m for m in metas if (m.get("name") or "").startswith("twitter:label")
+              or (m.get("property") or "").startswith("twitter:label")]
+    for label in labels:
         key = label.get("name") or label.get("property") or ""
         if (label.get("content") or "").strip().lower() not in _AUTHOR_LABELS:
             continue
@@ -110,13 +107,12 @@ def _date_field(key: str) -> str | None:
     return None
 
 
-def _page_level(root: html.HtmlElement, found: Candidates) -> None:
-    title = root.find(".//title")
+def _page_level(root: html.HtmlElement, page: Scan, found: Candidates) -> None:
+    title = next((t for t in page.titles if t is not root), None)
     if title is not None and title.text:
         found.add("title_tag", title.text, SOURCE)
-    for link in root.iterfind(".//link[@rel]"):
-        if link.get("rel", "").lower() == "canonical" and link.get("href"):
-            found.add("url", link.get("href"), SOURCE)
+    for link in page.canonical_links:
+        found.add("url", link.get("href"), SOURCE)
     lang = root.get("lang") or root.get("xml:lang")
     if lang:
         found.add("language", lang, SOURCE)

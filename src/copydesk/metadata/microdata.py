@@ -1,21 +1,18 @@
 """schema.org microdata (itemprop attributes) in the page's markup."""
 from __future__ import annotations
 
-from lxml import etree, html
+from lxml import html
 
 from .candidates import Candidates
+from .scan import Scan, walk
 
 SOURCE = "microdata"
-_PROPS = etree.XPath(
-    "//*[@itemprop][@itemprop='headline' or @itemprop='author' or @itemprop='datePublished' or "
-    "@itemprop='dateModified' or @itemprop='publisher']"
-)
 _FIELDS = {"headline": "headline", "author": "author", "datePublished": "published",
            "dateModified": "modified", "publisher": "publisher"}
 
 
-def read(root: html.HtmlElement, found: Candidates) -> None:
-    for el in _PROPS(root):
+def read(root: html.HtmlElement, found: Candidates, page: Scan | None = None) -> None:
+    for el in (page or walk(root)).props:  # itemprop headline, author, dates, publisher
         if el.tag == "meta" and el.getparent() is not None and el.getparent().tag == "head":
             continue  # meta tags in <head> were read as meta already
         field = _FIELDS[el.get("itemprop")]

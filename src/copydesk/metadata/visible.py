@@ -5,12 +5,15 @@ Pure text functions, so HTML blocks and plain-text lines go through the same cod
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import islice
 
 from lxml import etree, html
 
 from ..model import Dateline
 from .candidates import Candidates
 from .dates import find_date, find_date_span, parse_date, strip_dates
+from .scan import Scan, walk
 
 SOURCE = "visible"
 AGENCIES = (
@@ -188,68 +191,53 @@ def stamp_date(text: str) -> str | None:
     return find_date(text) if len(text) < 200 else None
 
 
-_TIMES = etree.XPath("//time[@datetime]|//*[@pubdate]")
-_REL_AUTHOR = etree.XPath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]")
-# Elements a site marks as the byline; the class test is a cheap prefilter, tokens decide.
-_BYLINE_ELEMENTS = etree.XPath(
-    "//body//*[@class or @id][contains(@class, 'author') or contains(@class, 'byline') or "
-    "contains(@class, 'writer') or contains(@id, 'byline') or contains(@class, 'Author') or "
-    "contains(@class, 'autor') or contains(@class, 'auteur')]"
-)
+# Elements a site marks as the byline: the scan's class test is a cheap prefilter, tokens decide.
 _BYLINE_WORDS = frozenset({"author", "authors", "byline", "writer", "autor", "auteur"})
 # Parts of a class token that mark a picture, a bio box or a heading rather than the byline.
 _NOT_BYLINE_WORDS = frozenset({
     "bio", "avatar", "image", "img", "photo", "pic", "description", "desc", "about", "box",
     "title", "label", "comment", "comments", "social", "follow", "more", "posts", "archive",
 })
-_LABEL_ELEMENTS = etree.XPath(
-    "//body//*[text()][not(*)][string-length(normalize-space(text())) < 14 and "
-    "(translate(normalize-space(text()), 'WRITENBYAUTHOR', 'writenbyauthor') = 'written by' or "
-    "translate(normalize-space(text()), 'AUTHOR', 'author') = 'author')]"
-)
 _LABELS = re.compile(r"^(?:written by|author|authors|by|von|autor(?:in)?|par|por|auteur)\s*:?$",
                      re.I)
 _BYLINE_LIMIT = 3  # the first few marked elements: later ones are comment or related-story bylines
 
 
-def read(root: html.HtmlElement, found: Candidates) -> None:
+def read(root: html.HtmlElement, found: Candidates, page: Scan | None = None) -> None:
     """Page-level signs a reader sees: rel=author links, elements marked as the byline,
     'Written by' labels, and the first <time datetime>."""
-    for link in _REL_AUTHOR(root)[:3]:
+    page = page or walk(root)
+    for link in page.rel_authors[:3]:
         found.add("author", clean_name(link.text_content()), SOURCE)
-    for text in _marked_bylines(root):
+    for text in _marked_bylines(page):
         found.add("author", text, SOURCE)
         if is_byline(text):  # a printed "By …" line is also the byline as printed
             found.add("byline", text, SOURCE)
-    for text in _printed_bylines(root):
+    for text in _printed_bylines(page):
         found.add("author", text, SOURCE)
         found.add("byline", text, SOURCE)
-    found.add("author", _author_links(root), SOURCE)
-    for el in _TIMES(root)[:2]:
+    found.add("author", _author_links(page), SOURCE)
+    for el in page.times[:2]:
         found.add("published", el.get("datetime") or el.get("pubdate"), SOURCE)
-    for date in _marked_dates(root):
+    for date in _marked_dates(page):
         found.add("published", date, SOURCE)
-    stamps = _head_stamps(root)
+    stamps = _head_stamps(page.h1s)
     for date, firm in head_dates(root, stamps):
         found.add("printed_date", date, SOURCE if firm else SOURCE + ":unsure")
     found.add("author", _stamp_line(stamps), SOURCE)
 
 
-_DATE_ELEMENTS = etree.XPath(
-    "//body//time[not(@datetime)]|//body//*[@class][contains(@class, 'date') or "
-    "contains(@class, 'publish') or contains(@class, 'posted') or contains(@class, 'time')]"
-)
 _DATE_WORDS = frozenset({"date", "published", "publish", "pubdate", "posted", "time",
                          "timestamp", "dateline", "datetime", "postdate", "entrydate"})
 _DATE_LIMIT = 2  # the article's own stamp comes first; later ones date teasers or comments
 
 
-def _marked_dates(root: html.HtmlElement) -> list[str]:
+def _marked_dates(page: Scan) -> list[str]:
     """ISO days from elements marked as the date ('post-date', <time> without datetime):
     the stamp a reader sees when the page carries no machine-readable date."""
     dates: list[str] = []
-    for el in _DATE_ELEMENTS(root):
-        tokens = re.split(r"[-_\s]+", f"{el.get('class') or ''} {el.get('id') or ''}".lower())
+    for el in page.marked_dates:
+        tokens = _MARK_SPLIT.split(f"{el.get('class') or ''} {el.get('id') or ''}".lower())
         if el.tag != "time" and not _DATE_WORDS & set(tokens) or _in_comments(el):
             continue
         text = _spaced_text(el)
@@ -261,11 +249,11 @@ def _marked_dates(root: html.HtmlElement) -> list[str]:
     return dates
 
 
-def _marked_bylines(root: html.HtmlElement) -> list[str]:
+def _marked_bylines(page: Scan) -> list[str]:
     """Texts of elements whose class or id says 'byline' or 'author', outside comments,
     and of the element that follows a 'Written by' / 'Author' label."""
     texts: list[str] = []
-    for el in _BYLINE_ELEMENTS(root):
+    for el in page.marked_bylines:
         tokens = (el.get("class") or "").split() + (el.get("id") or "").split()
         if not any(_is_byline_token(t) for t in tokens) or _in_comments(el):
             continue
@@ -274,7 +262,7 @@ def _marked_bylines(root: html.HtmlElement) -> list[str]:
             texts.append(text)
         if len(texts) >= _BYLINE_LIMIT:
             break
-    for label in _LABEL_ELEMENTS(root)[:2]:
+    for label in page.labels[:2]:
         text = None if _in_comments(label) else _byline_text(label)
         if text and text not in texts:
             texts.append(text)
@@ -284,36 +272,26 @@ def _marked_bylines(root: html.HtmlElement) -> list[str]:
 def _is_byline_token(token: str) -> bool:
     """'post-author', 'byline', 'hero__author' yes; 'author-bio', 'author-avatar' no; but the
     name inside an author box ('author-box__name', 'authorName') is the author."""
-    parts = set(re.split(r"[-_]+", _CAMEL.sub(r"\1-\2", token).lower()))
+    parts = set(_TOKEN_SPLIT.split(_CAMEL.sub(r"\1-\2", token).lower()))
     if not parts & _BYLINE_WORDS:
         return False
     return "name" in parts or not parts & _NOT_BYLINE_WORDS
 
 
 _CAMEL = re.compile(r"([a-z])([A-Z])")
-# Text nodes that open a printed credit line ("By", "Written by", "Posted by", "Von", "Par").
-_BY_TEXTS = etree.XPath(
-    "//body//text()[string-length(.) < 200 and translate(substring(normalize-space("
-    "substring(., 1, 24)), 1, 1), 'bBwWpPsSrRvV', '') = '' and normalize-space(substring(., 1, 24))]")
-_BY_START = re.compile(r"^\s*(?:by\b|written by|posted by|words by|story by|reported by|von |"
-                       r"par |por )", re.I)
+_TOKEN_SPLIT = re.compile(r"[-_]+")
+_MARK_SPLIT = re.compile(r"[-_\s]+")
+_QUERY = re.compile(r"[?#]")
 _LINE_LIMIT = 120  # a credit line is short; longer text is a sentence that starts with "By"
 _NO_TEXT = frozenset({"script", "style", "noscript", "template", "textarea", "option"})
 
 
-def _printed_bylines(root: html.HtmlElement) -> list[str]:
+def _printed_bylines(page: Scan) -> list[str]:
     """The first 'By Jane Doe' lines a reader sees, with or without a byline class: the
     element holding the 'By' plus the linked name after it, outside comments and footers."""
     lines: list[str] = []
-    for node in _BY_TEXTS(root):
-        if not _BY_START.match(node):
-            continue
-        el = node.getparent()
-        if el is None:
-            continue
-        if node.is_tail:
-            el = el.getparent()
-        if el is None or el.tag in _NO_TEXT or _in_nav(el):
+    for el in page.credits:
+        if el.tag in _NO_TEXT or _in_nav(el):
             continue
         text = _spaced_text(el)
         while _LABELS.match(text) and el.getparent() is not None:  # "By" alone in its span
@@ -333,16 +311,19 @@ def _printed_bylines(root: html.HtmlElement) -> list[str]:
 _AUTHOR_HREF = re.compile(
     r"/(?:authors?|writers?|autor(?:en|in)?|auteurs?|contributors?|columnists?|reporters?|"
     r"people|staff|byline)/[^/]+/?$", re.I)
-_LINKS = etree.XPath("//body//a[@href]")
+# What every such link contains: one search over all of a page's links finds the few to test.
+_AUTHOR_DIR = re.compile(
+    r"/(?:authors?|writers?|autor(?:en|in)?|auteurs?|contributors?|columnists?|reporters?|"
+    r"people|staff|byline)/", re.I)
 
 
-def _author_links(root: html.HtmlElement) -> str | None:
+def _author_links(page: Scan) -> str | None:
     """Names of the first author-page links, joined with the links right after it when only
     'and' or a comma stands between them (a shared byline), outside navigation and comments."""
     names: list[str] = []
     last: html.HtmlElement | None = None
-    for link in _LINKS(root):
-        path = re.split(r"[?#]", link.get("href", ""), maxsplit=1)[0]
+    for link, href in _maybe_author_links(page):
+        path = _QUERY.split(href, maxsplit=1)[0]
         if not _AUTHOR_HREF.search(path) or _in_nav(link):
             continue
         name = clean_name(_spaced_text(link).split(",")[0])  # "Jane Doe, Sri Lanka"
@@ -353,6 +334,17 @@ def _author_links(root: html.HtmlElement) -> str | None:
         names.append(name)
         last = link
     return ", ".join(names) or None
+
+
+def _maybe_author_links(page: Scan) -> list[tuple[html.HtmlElement, str]]:
+    """The links whose address has an author-like directory, in document order."""
+    joined = "\x00".join(page.hrefs)  # NUL never occurs in a parsed attribute
+    picked: list[int] = []
+    for match in _AUTHOR_DIR.finditer(joined):
+        i = joined.count("\x00", 0, match.start())
+        if not picked or picked[-1] != i:
+            picked.append(i)
+    return [(page.links[i], page.hrefs[i]) for i in picked]
 
 
 _JOINER = re.compile(r"^(?:&|,|,? ?(?:and|und|et|y|e))$", re.I)  # on text with spaces folded
@@ -399,7 +391,12 @@ def _byline_text(el: html.HtmlElement) -> str | None:
 def _spaced_text(el: html.HtmlElement) -> str:
     """Text with a space between elements: a name and its role are often adjacent spans.
     Inline scripts (click trackers beside a byline link) are no text a reader sees."""
-    return " ".join(" ".join(_SHOWN_TEXT(el)).split())
+    if el.tag in _HIDDEN or next(el.iter(*_HIDDEN), None) is not None:
+        return " ".join(" ".join(_SHOWN_TEXT(el)).split())
+    return " ".join(" ".join(el.itertext()).split())  # nothing hidden: the C-level walk
+
+
+_HIDDEN = ("script", "style")
 
 
 _SHOWN_TEXT = etree.XPath("descendant-or-self::text()[not(ancestor::script or ancestor::style)]")
@@ -413,9 +410,7 @@ def _in_comments(el: html.HtmlElement) -> bool:
     return False
 
 
-_H1S = etree.XPath("//body//h1")
-_AFTER = etree.XPath("following::text()[normalize-space()][position() <= 40]")
-_BEFORE = etree.XPath("preceding::text()[normalize-space()][position() <= 12]")
+_AFTER_LIMIT, _BEFORE_LIMIT = 40, 12  # text nodes read after and before the headline
 _STAMP_LIMIT = 80  # a stamp is short: "Updated Aug 19, 2025 at 9:14 AM", not a sentence
 
 
@@ -425,20 +420,86 @@ def head_dates(root: html.HtmlElement, stamps: list | None = None) -> list[tuple
     comes with whether it is firm: not labelled as an update, and not a numeric date that
     reads both ways (09.10.2024)."""
     days: list[tuple[str, bool]] = []
-    for _, stamp in _head_stamps(root) if stamps is None else stamps:
+    for _, stamp in _head_stamps(walk(root).h1s) if stamps is None else stamps:
         if stamp[0][:10] not in {d[:10] for d, _ in days}:
             days.append(stamp)
     return days
 
 
-def _head_stamps(root: html.HtmlElement) -> list[tuple[object, tuple[str, bool]]]:
+_Text = tuple  # (the element a text node belongs to, or None; the text)
+
+
+def _head_stamps(h1s: list) -> list[tuple[_Text, tuple[str, bool]]]:
     """(text node, stamp) pairs around the first headline, nearest first."""
-    h1 = next((h for h in _H1S(root) if len(_spaced_text(h)) >= 8 and not _in_nav(h)), None)
+    h1 = next((h for h in h1s if len(_spaced_text(h)) >= 8 and not _in_nav(h)), None)
     if h1 is None:
         return []
-    after = [(i, n, d) for i, n in enumerate(_AFTER(h1)) if (d := _stamp(n))]
-    before = [(2 * i + 1, n, d) for i, n in enumerate(reversed(_BEFORE(h1))) if (d := _stamp(n))]
+    after = [(i, n, d) for i, n in enumerate(_nonblank(_texts_after(h1), _AFTER_LIMIT))
+             if (d := _stamp(*n))]
+    before = [(2 * i + 1, n, d) for i, n in enumerate(_nonblank(_texts_before(h1), _BEFORE_LIMIT))
+              if (d := _stamp(*n))]
     return [(n, d) for _, n, d in sorted(after + before, key=lambda x: x[0])]
+
+
+def _nonblank(texts: Iterator[_Text], limit: int) -> list[_Text]:
+    """The first texts with more than blanks, like XPath's text()[normalize-space()]."""
+    return list(islice(texts, limit))
+
+
+def _blank(text: str | None) -> bool:
+    return text is None or not text.strip(" \t\n\r")
+
+
+def _texts_after(el: html.HtmlElement) -> Iterator[_Text]:
+    """The text nodes after el's subtree in document order (XPath's following::text())."""
+    node = el
+    while node is not None:
+        parent = node.getparent()
+        if not _blank(node.tail):
+            yield parent, node.tail
+        for sibling in node.itersiblings():
+            yield from _subtree_texts(sibling, parent)
+        node = parent
+
+
+def _subtree_texts(top: html.HtmlElement, parent: html.HtmlElement | None) -> Iterator[_Text]:
+    """The texts of top's subtree and its tail, in document order: a tail comes once the
+    walk has left its element (the stack holds the open elements, innermost last)."""
+    stack: list[html.HtmlElement] = []
+    for el in top.iter():
+        if stack:
+            up = el.getparent()
+            while stack[-1] is not up:
+                done = stack.pop()
+                if not _blank(done.tail):
+                    yield stack[-1], done.tail
+        stack.append(el)
+        if el.tag.__class__ is str and not _blank(el.text):
+            yield el, el.text
+    while stack:
+        done = stack.pop()
+        if not _blank(done.tail):
+            yield stack[-1] if stack else parent, done.tail
+
+
+def _texts_before(el: html.HtmlElement) -> Iterator[_Text]:
+    """The text nodes before el, ancestors' own excepted, nearest first (preceding::text())."""
+    node = el
+    while (parent := node.getparent()) is not None:
+        for sibling in node.itersiblings(preceding=True):
+            yield from _subtree_texts_reversed(sibling, parent)
+        if not _blank(parent.text):
+            yield parent, parent.text
+        node = parent
+
+
+def _subtree_texts_reversed(el: html.HtmlElement, parent: html.HtmlElement) -> Iterator[_Text]:
+    if not _blank(el.tail):
+        yield parent, el.tail
+    for child in reversed(el):
+        yield from _subtree_texts_reversed(child, el)
+    if not _blank(el.text) and el.tag.__class__ is str:
+        yield el, el.text
 
 
 def _stamp_line(stamps: list) -> str | None:
@@ -446,9 +507,7 @@ def _stamp_line(stamps: list) -> str | None:
     Management', '2025-12-17 · Trond Teigen'): a byline that shares its row with the date."""
     if not stamps:
         return None
-    el = stamps[0][0].getparent()
-    if stamps[0][0].is_tail and el is not None:
-        el = el.getparent()
+    el = stamps[0][0][0]
     boxes = [el, *el.iterancestors()] if el is not None else []
     for box in boxes[:3]:
         text = _spaced_text(box)
@@ -460,20 +519,20 @@ def _stamp_line(stamps: list) -> str | None:
     return None
 
 
-def _stamp(node) -> tuple[str, bool] | None:
+def _stamp(el: html.HtmlElement | None, node: str) -> tuple[str, bool] | None:
     """A date from the element holding this text node, or from the node alone, when it is a
     short stamp: mostly its date, and not a date set in bold within a paragraph."""
-    el = node.getparent()
-    if el is not None and node.is_tail:
-        el = el.getparent()
     if el is None or el.tag in _NO_TEXT:
         return None
-    date = parse_date(el.get("datetime")) if el.tag == "time" and el.get("datetime") else None
+    is_time = el.tag == "time" and el.get("datetime")
+    if not is_time and _DIGIT.search(node) is None:
+        return None  # words without a number: no stamp
+    date = parse_date(el.get("datetime")) if is_time else None
     text = ""
     if date is None:
-        own = " ".join(str(node).split())
-        if len(own) > _STAMP_LIMIT or not any(c.isdigit() for c in own):
-            return None  # a paragraph, or words without a number: no stamp
+        own = " ".join(node.split())
+        if len(own) > _STAMP_LIMIT:
+            return None  # a paragraph
         # an element with many children is a container, not a stamp: read the node alone
         for text in (_spaced_text(el) if len(el) <= 8 else "", own):
             found = find_date_span(text) if len(text) <= _STAMP_LIMIT else None
@@ -489,6 +548,7 @@ def _stamp(node) -> tuple[str, bool] | None:
     return date, not _UPDATE_LABEL.search(context[:_STAMP_LIMIT]) and not _either_way(text)
 
 
+_DIGIT = re.compile(r"\d")
 _UPDATE_LABEL = re.compile(r"\b(?:updated|modified|aktualisiert|mis à jour|actualizado|"
                            r"atualizado)\b", re.I)
 _EITHER_WAY = re.compile(r"\b(0?[1-9]|1[0-2])[/.](0?[1-9]|1[0-2])[/.]\d{4}\b")

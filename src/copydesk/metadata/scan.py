@@ -1,0 +1,220 @@
+"""One walk over the raw tree that gathers every element the metadata sources read.
+
+libxml2 evaluates each ``//*[contains(@class, …)]`` XPath as a full pass with string copies per
+element; a dozen of them cost several times the parse. A single Python walk that tests each
+element's class, id and text once, with plain substring checks, finds the same elements.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import html
+
+_XML_SPACE = " \t\n\r"  # what XPath's normalize-space() folds (not \xa0)
+# First letters of a printed credit ("By", "Written by", "Posted by", "Story by", "Von", "Par").
+_CREDIT_LETTERS = frozenset("bBwWpPsSrRvV")
+_CREDIT_START = re.compile(r"^\s*(?:by\b|written by|posted by|words by|story by|reported by|von |"
+                           r"par |por )", re.I)
+_LABEL_LETTERS = frozenset("wWaA")
+_LABEL_CASE = str.maketrans("WRITENBYAUTHOR", "writenbyauthor")
+_LABEL_TEXTS = frozenset({"written by", "author"})
+_LD_CASE = str.maketrans("LDJSON", "ldjson")
+_PROPS = frozenset({"headline", "author", "datePublished", "dateModified", "publisher"})
+_DATA_DATE_TAGS = frozenset({"html", "body", "article", "main"})
+_DATA_DATES = ("data-pubdate", "data-published", "data-publish-date", "data-published-date",
+               "data-date-published")
+
+
+@dataclass
+class Scan:
+    """Elements by the part they play, each list in document order."""
+
+    metas: list = field(default_factory=list)          # every <meta>
+    ld_scripts: list = field(default_factory=list)     # <script type=…ld+json>
+    props: list = field(default_factory=list)          # itemprop headline/author/date…
+    data_dates: list = field(default_factory=list)     # html/body/article/main[data-pubdate…]
+    times: list = field(default_factory=list)          # time[datetime], *[pubdate]
+    rel_authors: list = field(default_factory=list)    # a[rel~=author]
+    links: list = field(default_factory=list)          # body a[href]
+    hrefs: list = field(default_factory=list)          # their href values
+    h1s: list = field(default_factory=list)            # body h1
+    marked_bylines: list = field(default_factory=list)  # class/id says author, byline, writer
+    marked_dates: list = field(default_factory=list)   # class says date/publish/posted/time
+    labels: list = field(default_factory=list)         # leaf reading 'Written by' / 'Author'
+    credits: list = field(default_factory=list)        # elements holding a 'By …' text node
+    titles: list = field(default_factory=list)         # <title>
+    canonical_links: list = field(default_factory=list)  # <link rel=canonical>
+
+
+def walk(root: html.HtmlElement) -> Scan:
+    """Gather the elements of root's whole document (what ``//…`` XPaths would see)."""
+    top = root.getroottree().getroot()
+    found = Scan()
+    if top.tag == "body":
+        _body(top, found)
+        return found
+    _head(top, found, alone=True)
+    for part in top:
+        if part.tag == "body":
+            _body(part, found)
+        else:
+            _head(part, found)
+    return found
+
+
+def _head(part: html.HtmlElement, found: Scan, alone: bool = False) -> None:
+    """Outside <body>: only the machine-readable sources."""
+    for el in [part] if alone else part.iter():
+        tag = el.tag
+        if tag.__class__ is str:
+            get = el.get
+            _anywhere(el, tag, get("itemprop"), get("pubdate"), found)
+
+
+def _anywhere(el: html.HtmlElement, tag: str, prop: str | None, pubdate: str | None,
+              found: Scan) -> None:
+    """The tests that apply anywhere in the document (only some tags or attributes get here)."""
+    get = el.get
+    if prop is not None and prop in _PROPS:
+        found.props.append(el)
+    if tag == "time" and get("datetime") is not None or pubdate is not None:
+        found.times.append(el)
+    if tag == "meta":
+        found.metas.append(el)
+    elif tag == "link" or tag == "title":
+        _page_tag(el, tag, found)
+    elif tag == "script":
+        kind = get("type")
+        if kind is not None and "ld+json" in kind.translate(_LD_CASE):
+            found.ld_scripts.append(el)
+    elif tag == "a":
+        rel = get("rel")
+        if rel is not None and _has_author(rel):
+            found.rel_authors.append(el)
+    elif tag in _DATA_DATE_TAGS and any(get(name) is not None for name in _DATA_DATES):
+        found.data_dates.append(el)
+
+
+# Tags the walk must look at whatever their attributes.
+_SPECIAL_TAGS = frozenset({"time", "meta", "script", "h1", "link", "title"}) | _DATA_DATE_TAGS
+
+
+def _xml_split(text: str) -> list[str]:
+    return [w for w in re.split(r"[ \t\n\r]+", text) if w]
+
+
+def _body(body: html.HtmlElement, found: Scan) -> None:
+    """Every test, on body's subtree: one flat loop, since its cost is paid per element."""
+    credits: list[tuple[tuple, html.HtmlElement]] = []
+    marked_bylines, marked_dates, labels = found.marked_bylines, found.marked_dates, found.labels
+    links, rel_authors, props, times = found.links, found.rel_authors, found.props, found.times
+    hrefs = found.hrefs
+    special, first_letter = _SPECIAL_TAGS, _FIRST_LETTER.match
+    for i, el in enumerate(body.iter()):
+        tag = el.tag
+        if tag.__class__ is str:
+            get = el.get
+            prop, pubdate = get("itemprop"), get("pubdate")
+            if prop is not None and prop in _PROPS:
+                props.append(el)
+            if tag == "a":
+                if pubdate is not None:
+                    times.append(el)
+                href = get("href")
+                if href is not None:
+                    links.append(el)
+                    hrefs.append(href)
+                rel = get("rel")
+                if rel is not None and "author" in rel and _has_author(rel):
+                    rel_authors.append(el)
+            elif tag in special:
+                _special(el, tag, pubdate, found)
+                if el is body:
+                    if el.text is not None and first_letter(el.text) and _credit(el.text):
+                        credits.append(((i, 0), el))
+                    continue
+            elif pubdate is not None:
+                times.append(el)
+            cls = get("class")
+            if cls is not None:
+                if ("author" in cls or "byline" in cls or "writer" in cls or "Author" in cls
+                        or "autor" in cls or "auteur" in cls):
+                    marked_bylines.append(el)
+                elif "byline" in (get("id") or ""):
+                    marked_bylines.append(el)
+                if "date" in cls or "publish" in cls or "posted" in cls or "time" in cls:
+                    marked_dates.append(el)
+                elif tag == "time" and get("datetime") is None:
+                    marked_dates.append(el)
+            else:
+                ident = get("id")
+                if ident is not None and "byline" in ident:
+                    marked_bylines.append(el)
+                if tag == "time" and get("datetime") is None:
+                    marked_dates.append(el)
+            text = el.text
+            if text is not None and (first := first_letter(text)) is not None:
+                letter = first.group(1)
+                if first.end() <= 24 and letter in _CREDIT_LETTERS and _credit(text):
+                    credits.append(((i, 0), el))
+                if letter in _LABEL_LETTERS and _is_label(el, text, first.start(1)):
+                    labels.append(el)
+        tail = el.tail
+        if tail is not None and (first := first_letter(tail)) is not None and first.end() <= 24 \
+                and first.group(1) in _CREDIT_LETTERS and _credit(tail):
+            owner = el.getparent()
+            if owner is not None:
+                # a tail follows its element's subtree: order it after the last descendant
+                credits.append(((i + sum(1 for _ in el.iter()) - 1, 1,
+                                 -sum(1 for _ in el.iterancestors())), owner))
+    credits.sort(key=lambda c: c[0])
+    found.credits = [el for _, el in credits]
+
+
+def _special(el: html.HtmlElement, tag: str, pubdate: str | None, found: Scan) -> None:
+    """time, meta, script, h1 and the elements that may carry data-pubdate, in the body."""
+    if tag == "time" and el.get("datetime") is not None or pubdate is not None:
+        found.times.append(el)
+    if tag == "h1":
+        found.h1s.append(el)
+    elif tag == "meta":
+        found.metas.append(el)
+    elif tag == "link" or tag == "title":
+        _page_tag(el, tag, found)
+    elif tag == "script":
+        kind = el.get("type")
+        if kind is not None and "ld+json" in kind.translate(_LD_CASE):
+            found.ld_scripts.append(el)
+    elif tag in _DATA_DATE_TAGS and any(el.get(name) is not None for name in _DATA_DATES):
+        found.data_dates.append(el)
+
+
+def _page_tag(el: html.HtmlElement, tag: str, found: Scan) -> None:
+    if tag == "title":
+        found.titles.append(el)
+    elif (el.get("rel") or "").lower() == "canonical" and el.get("href"):
+        found.canonical_links.append(el)
+
+
+def _has_author(rel: str) -> bool:
+    return " author " in f" {' '.join(_xml_split(rel))} "
+
+
+# The first letter after XPath's blanks, when it may open a credit or a label.
+_FIRST_LETTER = re.compile(r"[ \t\n\r]*+([bBwWpPsSrRvVaA])")
+
+
+def _credit(text: str) -> bool:
+    """A text node that opens a printed credit line: short, and 'By …' or the like."""
+    return len(text) < 200 and bool(_CREDIT_START.match(text))
+
+
+def _is_label(el: html.HtmlElement, text: str, start: int) -> bool:
+    """A leaf whose text is only 'Written by' or 'Author' (the name follows in the next element)."""
+    if text[start:start + 6].translate(_LABEL_CASE) not in ("writte", "author"):
+        return False
+    if len(el) and any(isinstance(child.tag, str) for child in el):
+        return False
+    norm = " ".join(_xml_split(text))
+    return len(norm) < 14 and norm.translate(_LABEL_CASE) in _LABEL_TEXTS
