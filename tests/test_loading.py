@@ -108,6 +108,15 @@ def test_binary_files_are_refused(data, what):
         loading.decode(data, name="x.html")
 
 
+def test_binary_means_over_a_tenth_c0_controls_other_than_white_space():
+    white = b"\t\n\x0b\x0c\r" * 100  # never counted as controls
+    body = b"<p>" + b"x" * 897  # with the controls below: a head of 1000 or 1001 bytes
+    assert "x" * 897 in loading.decode(white + body + b"\x01\x1f" * 50)
+    for control in (b"\x01", b"\x08", b"\x0e", b"\x1f"):
+        with pytest.raises(InputError, match="binary file"):
+            loading.decode(body + control * 101, name="x.html")
+
+
 @pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16", "utf-32"])
 def test_bom_decides(codec):
     assert WORDS in loading.decode(page(WORDS).encode(codec))
