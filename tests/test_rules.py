@@ -308,14 +308,17 @@ def test_caption_line_above_a_credit_is_a_caption() -> None:
 
 
 def test_the_text_screen_knows_every_pattern_a_rule_searches() -> None:
-    """Context.suspect skips a rule's own search when the screen finds nothing, so a pattern
-    missing from TEXT_RULE_PATTERNS would silently never match."""
+    """Context.says skips a rule's own search when the screen finds none of the pattern's
+    literals, so every pattern a rule asks about must be one the screen knows."""
     import inspect
     import re
 
     from copydesk.cleaning import patterns, rules
 
-    used = set(re.findall(r"P\.([A-Z_]+)\.(?:search|match)", inspect.getsource(rules)))
+    used = set(re.findall(r"says\(\w+, P\.([A-Z_]+)|P\.([A-Z_]+)\.(?:search|match)",
+                          inspect.getsource(rules)))
+    used = {a or b for a, b in used}
+    assert "PROMO_TEXT" in used
     screened = {name for name, value in vars(patterns).items()
                 if any(value is rx for rx in patterns.TEXT_RULE_PATTERNS)}
     assert used - {"CONSENT_WORD"} <= screened  # CONSENT_WORD only ever follows COOKIE_WORD

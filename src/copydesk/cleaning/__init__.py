@@ -5,6 +5,7 @@ name, for ``--explain`` and for the reconcile step (captions → figures, "Write
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -12,7 +13,7 @@ from ..blocks import Page
 from ..model import Block
 from ..options import Options
 from . import rules
-from .context import Context
+from .context import Context, mask
 
 Rule = Callable[[Block, Context], bool]
 
@@ -46,18 +47,27 @@ class Cleaned:
     dropped: list[tuple[str, Block]]
 
 
+@functools.cache
+def _masks() -> dict[str, int]:
+    return {name: mask(rule.needs) for name, rule in RULES}
+
+
 def clean(page: Page, options: Options) -> Cleaned:
-    active = [(name, rule) for name, rule in RULES if name not in options.keep]
+    masks = _masks()
+    active = [(name, rule, masks[name]) for name, rule in RULES if name not in options.keep]
     ctx = Context(page, options)
     kept: list[Block] = []
     dropped: list[tuple[str, Block]] = []
     for block in page.blocks:
         if not block.text and block.kind != "img":
             continue
-        if ctx.plainly_content(block):
+        found = ctx.triggers(block)
+        if not found:  # most blocks: no rule has anything to go on
             kept.append(block)
             continue
-        name = next((name for name, rule in active if rule(block, ctx)), None)
+        # Only rules that answer to something the block has are asked (rules.needs).
+        name = next((name for name, rule, bits in active if found & bits and rule(block, ctx)),
+                    None)
         if name is None:
             kept.append(block)
         else:

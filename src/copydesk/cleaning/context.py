@@ -1,6 +1,7 @@
 """What a cleaning rule may read besides its block: container marks and neighbours."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..blocks import Page
@@ -22,29 +23,52 @@ class Context:
         self.options = options
         self._marks = _container_marks(page)
         self._thread_start: int | None = None
-        self._suspects: dict[int, bool] = {}
+        self._screen = P.screen()
+        self._phrases: list[int | None] = [None] * len(page.blocks)
+        self._credit = self._screen.bits[P.CREDIT_TEXT]
+
+    def phrases(self, block: Block) -> int:
+        """Bits of the phrase groups whose literals occur in this block (0 for most blocks):
+        screened once per block, as every rule and the caption check ask."""
+        found = self._phrases[block.index]
+        if found is None:
+            text = block.text
+            found = self._screen.could_match(text) if len(text) <= SUSPECT_LIMIT else 0
+            self._phrases[block.index] = found
+        return found
 
     def suspect(self, block: Block) -> bool:
-        """Could any rule's phrase match this block? One union search instead of one per rule."""
-        verdict = self._suspects.get(block.index)
-        if verdict is None:
-            text = block.text
-            verdict = len(text) <= SUSPECT_LIMIT and bool(
-                P.RULE_TEXT_AT_START.match(text) or P.RULE_TEXT_ANYWHERE.search(text)
-            )
-            self._suspects[block.index] = verdict
-        return verdict
+        """Could any rule's phrase match this block?"""
+        return bool(self.phrases(block))
+
+    def says(self, block: Block, rx: re.Pattern[str], limit: int) -> bool:
+        """Does this block, at most ``limit`` characters long, hold a phrase of ``rx`` (one of
+        patterns.TEXT_RULE_PATTERNS)? Searched only when the screen found its literals."""
+        return (len(block.text) <= limit and bool(self.phrases(block) & self._screen.bits[rx])
+                and rx.search(block.text) is not None)
+
+    def triggers(self, block: Block) -> int:
+        """What rules could claim this block through, as bits to match a rule's ``mask``: the
+        phrase groups screened in its text, its containers' marks, a caption (its kind, or a
+        credit line just below a short paragraph), a plain-text comment thread. 0 for most
+        blocks, which are then kept without asking any rule."""
+        found = self.phrases(block)
+        if block.path:
+            found |= _mark_bits(self._marks[block.path[-1]])
+        kind = block.kind
+        if kind == "caption":
+            found |= CAPTION
+        elif kind == "p" and len(block.text) <= 200:
+            nxt = self.next_block(block)
+            if nxt is not None and self.phrases(nxt) & self._credit:
+                found |= CAPTION
+        if not self.page.is_html and block.index >= self.thread_start:
+            found |= THREAD
+        return found
 
     def plainly_content(self, block: Block) -> bool:
-        """No rule can claim this block: every rule needs a mark on its containers, a caption,
-        a phrase the screen suspects in its text (or, for a caption line, in the next block's),
-        or, in plain text, a comment thread. Most blocks are decided here, without the rules."""
-        if self.marks(block) or block.kind == "caption" or self.suspect(block):
-            return False
-        if not self.page.is_html and block.index >= self.thread_start:
-            return False
-        nxt = self.next_block(block) if len(block.text) <= 200 else None
-        return nxt is None or not self.suspect(nxt)
+        """No rule can claim this block (see triggers)."""
+        return not self.triggers(block)
 
     def marks(self, block: Block) -> frozenset[str]:
         return self._marks[block.path[-1]] if block.path else _EMPTY
@@ -64,43 +88,79 @@ class Context:
         return None
 
 
+# Trigger bits beside the phrase groups' (one per group, from bit 0): one per mark, and flags.
+_MARK_NAMES = sorted({*P.TOKENS, *P.TAG_MARKS.values(), *P.ROLE_MARKS.values()})
+_MARK_BIT = {name: 1 << (32 + i) for i, name in enumerate(_MARK_NAMES)}
+CAPTION = 1 << 62
+THREAD = 1 << 63
+
+
+@lru_cache(maxsize=None)  # a few dozen distinct sets of marks ever occur
+def _mark_bits(marks: frozenset[str]) -> int:
+    bits = 0
+    for name in marks:
+        bits |= _MARK_BIT[name]
+    return bits
+
+
+def mask(needs) -> int:
+    """The trigger bits a rule's ``needs`` (rules.needs) answers to."""
+    bits = _mark_bits(needs.marks)
+    for rx in needs.phrases:
+        bits |= P.screen().bits[rx]
+    return bits | (CAPTION if needs.caption else 0) | (THREAD if needs.thread else 0)
+
+
 def _container_marks(page: Page) -> list[frozenset[str]]:
     """Each container's boilerplate kinds, inherited from its parents (parents come first)."""
-    sizes = [0] * len(page.containers)
+    containers = page.containers
+    sizes = [0] * len(containers)
     total = 0
-    for block in page.blocks:
+    for block in page.blocks:  # text straight inside each container, then summed upwards
+        if block.path:
+            sizes[block.path[-1]] += len(block.text)
         total += len(block.text)
-        for cid in block.path:
-            sizes[cid] += len(block.text)
-    wrapper = WRAPPER_SHARE * total
+    for cid in range(len(containers) - 1, -1, -1):
+        parent = containers[cid].parent
+        if parent >= 0:
+            sizes[parent] += sizes[cid]
+    wrapper = WRAPPER_SHARE * total if total >= 200 else float("inf")
     marks: list[frozenset[str]] = []
-    for cid, box in enumerate(page.containers):
+    for cid, box in enumerate(containers):
         inherited = marks[box.parent] if box.parent >= 0 else _EMPTY
-        own = _own_marks(box) if sizes[cid] < wrapper or total < 200 else _EMPTY
+        own = _own_marks(box.tag, box.role, box.tokens) if sizes[cid] < wrapper else _EMPTY
         marks.append(inherited | own if own else inherited)
     return marks
 
 
-def _own_marks(box) -> frozenset[str]:
+@lru_cache(maxsize=8192)
+def _own_marks(tag: str, role: str, tokens: str) -> frozenset[str]:
+    """Kinds a container names by its tag, role and class/id; cached, as themes repeat the
+    same containers on every page."""
     found = set()
-    if box.tag in P.TAG_MARKS:
-        found.add(P.TAG_MARKS[box.tag])
-    if box.role in P.ROLE_MARKS:
-        found.add(P.ROLE_MARKS[box.role])
-    if box.tokens:
-        found.update(_token_kinds(box.tokens))
+    if tag in P.TAG_MARKS:
+        found.add(P.TAG_MARKS[tag])
+    if role in P.ROLE_MARKS:
+        found.add(P.ROLE_MARKS[role])
+    if tokens:
+        found.update(_token_kinds(tokens))
     return frozenset(found) if found else _EMPTY
 
 
-@lru_cache(maxsize=8192)
 def _token_kinds(tokens: str) -> frozenset[str]:
-    """Kinds a class/id string names; cached, as themes repeat the same strings many times."""
-    if P.CONTENT_EXEMPT.search(tokens):
-        return _EMPTY
-    tokens = P.BEM_JOINER.sub("-", P.MODIFIER_CLASSES.sub(" ", tokens))
+    """Kinds a class/id string names. Only the groups one of whose words starts with a run of
+    the string are searched: for most strings none, settled by a set lookup."""
     runs = P.alnum_runs(tokens)
-    return frozenset(name for name, rx in P.TOKENS.items()
-                     if not runs.isdisjoint(P.FIRST_PARTS[rx]) and rx.search(tokens))
+    if runs.isdisjoint(P.KNOWN_FIRST_PARTS):
+        return _EMPTY
+    if not runs.isdisjoint(P.FIRST_PARTS[P.CONTENT_EXEMPT]) and P.CONTENT_EXEMPT.search(tokens):
+        return _EMPTY
+    bare = P.BEM_JOINER.sub("-", P.MODIFIER_CLASSES.sub(" ", tokens))
+    if bare != tokens:
+        tokens, runs = bare, P.alnum_runs(bare)
+    names = {name for run in runs.intersection(P.KNOWN_FIRST_PARTS)
+             for name in P.GROUPS_BY_FIRST_PART[run]}
+    return frozenset(name for name in names if P.TOKENS[name].search(tokens))
 
 
 def _thread_start(page: Page) -> int:

@@ -5,7 +5,10 @@ Token groups match whole words of a class or id (``share`` matches ``post-share`
 """
 from __future__ import annotations
 
+import functools
 import re
+
+from .screen import Screen
 
 
 def token_group(*words: str) -> re.Pattern[str]:
@@ -260,6 +263,13 @@ CONTENT_EXEMPT = token_group(
     "article-body", "articlebody", "entry-content", "post-content", "story-body", "post-body",
     "article-content", "article-text", "story-content", "hentry", "h-entry",
 )
+# The token groups each first part may start a word of ("post" → meta, tags, related, …); a
+# class word none of whose runs is listed here (nor in CONTENT_EXEMPT) names no kind.
+GROUPS_BY_FIRST_PART: dict[str, tuple[str, ...]] = {}
+for _name, _rx in (*TOKENS.items(), ("", CONTENT_EXEMPT)):
+    for _part in FIRST_PARTS[_rx]:
+        GROUPS_BY_FIRST_PART[_part] = GROUPS_BY_FIRST_PART.get(_part, ()) + ((_name,) if _name else ())
+KNOWN_FIRST_PARTS = frozenset(GROUPS_BY_FIRST_PART)  # a set: isdisjoint walks a dict's keys
 # State and utility classes say how a box looks, not what it holds ("has-rail-right",
 # "is-sidebar-open", "u-font-size-medium", "sidebar-enabled--false"): removed before matching.
 MODIFIER_CLASSES = re.compile(
@@ -295,9 +305,9 @@ COMMENT_STAMP = phrases(
 )
 THREAD_HEADING = phrases(r"^(?:reader interactions|discussion|conversation|\d+ thoughts on\b)")
 
-# Every phrase group a rule searches a block's text with (tests/test_rules.py checks the list
-# against rules.py). Their union screens a block once: most blocks match none of them, and
-# then no rule needs to run its own search.
+# Every phrase group a rule searches a block's text with (Context.says refuses any other).
+# screen() looks at a block once for the literals these need: most blocks have none, and
+# then no rule runs its own search.
 TEXT_RULE_PATTERNS = (
     COOKIE_TEXT, CONSENT_NOTICE, COOKIE_WORD, NAV_TEXT, SHARE_TEXT, CREDIT_TEXT, VIDEO_TEXT,
     VIDEO_TEXT_CI, PROMO_TEXT, NEWSLETTER_TEXT, COMMENT_TEXT, CONTACT_TEXT, COPYRIGHT_TEXT,
@@ -305,18 +315,8 @@ TEXT_RULE_PATTERNS = (
 )
 
 
-def _screen(patterns: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Two unions of the patterns' alternatives: those anchored at the start behind one ``^``
-    (tried once, at position 0) and the few that may match anywhere."""
-    anchored, anywhere = [], []
-    for rx in patterns:
-        flag = "i" if rx.flags & re.I else "-i"
-        for alt in ALTERNATIVES[rx]:
-            if alt.startswith("^"):
-                anchored.append(f"(?{flag}:{alt[1:]})")
-            else:
-                anywhere.append(f"(?{flag}:{alt})")
-    return re.compile("^(?:" + "|".join(anchored) + ")"), re.compile("|".join(anywhere))
-
-
-RULE_TEXT_AT_START, RULE_TEXT_ANYWHERE = _screen(TEXT_RULE_PATTERNS)
+@functools.cache
+def screen() -> Screen:
+    """The literal screen of TEXT_RULE_PATTERNS (see screen.py), built on first use: reading
+    the patterns takes tens of milliseconds that ``import copydesk`` should not pay."""
+    return Screen((rx, ALTERNATIVES[rx]) for rx in TEXT_RULE_PATTERNS)

@@ -5,14 +5,25 @@ writes article fields. What it drops is handed on, by rule name, to the reconcil
 caption becomes a figure, a "Write to …" line a byline).
 
 Every docstring shows a line the rule removes; tests/test_rules.py holds one it must keep.
-A rule may only claim a block through a mark, a caption kind, or a phrase listed in
-patterns.TEXT_RULE_PATTERNS: Context.plainly_content keeps every other block without asking.
+A rule may only claim a block through a mark, a caption kind, or a phrase of
+patterns.TEXT_RULE_PATTERNS asked for with ``ctx.says``: Context.plainly_content keeps every
+other block without asking.
 """
 from __future__ import annotations
+
+import re
+from typing import NamedTuple
 
 from .context import Context
 from . import patterns as P
 from ..model import Block
+
+class Needs(NamedTuple):
+    marks: frozenset[str]
+    phrases: tuple[re.Pattern[str], ...]
+    caption: bool
+    thread: bool
+
 
 SHORT = 300  # boilerplate lines are short; prose that merely shares a word is long
 PROSE = 150  # a sentence or two: longer than any menu entry or tag
@@ -39,122 +50,147 @@ def _marked_short_kind(block: Block, ctx: Context, mark: str) -> bool:
     return mark in ctx.marks(block) and not _reads_as_prose(block)
 
 
+def needs(*marks: str, phrases: tuple[re.Pattern[str], ...] = (), caption: bool = False,
+          thread: bool = False):
+    """What a rule can claim a block through: container marks, phrase groups it asks
+    ``ctx.says`` about, a caption (the block's kind, or a credit just below it), a plain-text
+    comment thread. clean() only asks a rule about a block that has one of these."""
+    def declare(rule):
+        rule.needs = Needs(frozenset(marks), phrases, caption, thread)
+        return rule
+    return declare
+
+
+@needs("cookie", phrases=(P.COOKIE_TEXT, P.CONSENT_NOTICE, P.COOKIE_WORD))
 def cookie_banners(block: Block, ctx: Context) -> bool:
     """We use cookies to improve your experience. Accept all cookies · By clicking to watch this
     video, you agree to our privacy policy."""
     if "cookie" in ctx.marks(block):
         return True
-    text = block.text
-    return ctx.suspect(block) and _short(block, 400) and bool(
-        P.COOKIE_TEXT.search(text) or P.CONSENT_NOTICE.search(text)
-        or (P.COOKIE_WORD.search(text) and P.CONSENT_WORD.search(text))
+    return (
+        ctx.says(block, P.COOKIE_TEXT, 400) or ctx.says(block, P.CONSENT_NOTICE, 400)
+        or (ctx.says(block, P.COOKIE_WORD, 400) and bool(P.CONSENT_WORD.search(block.text)))
     )
 
 
+@needs("navigation", phrases=(P.NAV_TEXT,))
 def navigation(block: Block, ctx: Context) -> bool:
     """Home | World | Business | Sport   (inside <nav>, role=navigation, class="menu" …)
     · Table of Contents · Skip to content · Home » Posts"""
     return _marked_short_kind(block, ctx, "navigation") or (
-        ctx.suspect(block) and _short(block, 60) and bool(P.NAV_TEXT.search(block.text))
+        ctx.says(block, P.NAV_TEXT, 60)
     )
 
 
+@needs("share", phrases=(P.SHARE_TEXT,))
 def share_widgets(block: Block, ctx: Context) -> bool:
     """Share this: · Spread the love · Click to share on Twitter (Opens in new window)"""
-    return "share" in ctx.marks(block) or (ctx.suspect(block) and _short(block, 80) and bool(P.SHARE_TEXT.search(block.text)))
+    return "share" in ctx.marks(block) or (ctx.says(block, P.SHARE_TEXT, 80))
 
 
+@needs("caption", phrases=(P.CREDIT_TEXT,), caption=True)
 def captions(block: Block, ctx: Context) -> bool:
     """(AP Photo/Evan Vucci) · vladimir smirnov/Agence France-Presse/Getty Images · a figcaption,
     and the one-sentence caption line printed just above such a credit."""
     if block.kind == "caption" or "caption" in ctx.marks(block):
         return True
-    if ctx.suspect(block) and _short(block, 200) and P.CREDIT_TEXT.search(block.text):
+    if ctx.says(block, P.CREDIT_TEXT, 200):
         return True
     nxt = ctx.next_block(block)
     return (
-        nxt is not None and ctx.suspect(nxt) and _short(nxt, 120)
-        and bool(P.CREDIT_TEXT.search(nxt.text))
+        nxt is not None and ctx.says(nxt, P.CREDIT_TEXT, 120)
         and _short(block, 200) and block.kind == "p"
     )
 
 
+@needs(phrases=(P.VIDEO_TEXT, P.VIDEO_TEXT_CI))
 def video_blurbs(block: Block, ctx: Context) -> bool:
     """WATCH: Biden speaks in Delaware (2:14) · … (Published 10/23/19) Image: … /Reuters"""
-    return ctx.suspect(block) and _short(block, 400) and bool(
-        P.VIDEO_TEXT.search(block.text) or P.VIDEO_TEXT_CI.search(block.text)
-    )
+    return ctx.says(block, P.VIDEO_TEXT, 400) or ctx.says(block, P.VIDEO_TEXT_CI, 400)
 
 
+@needs("related", phrases=(P.PROMO_TEXT,))
 def inline_promos(block: Block, ctx: Context) -> bool:
     """Read more: Inflation eases for a third month · Related: … · lists of related-story links"""
     if "related" in ctx.marks(block):
         return True
-    return ctx.suspect(block) and _short(block, 200) and bool(P.PROMO_TEXT.search(block.text))
+    return ctx.says(block, P.PROMO_TEXT, 200)
 
 
+@needs("newsletter", phrases=(P.NEWSLETTER_TEXT,))
 def newsletter_prompts(block: Block, ctx: Context) -> bool:
     """Sign up for our morning newsletter · Already a subscriber? Log in"""
     return "newsletter" in ctx.marks(block) or (
-        ctx.suspect(block) and _short(block, 200) and bool(P.NEWSLETTER_TEXT.search(block.text))
+        ctx.says(block, P.NEWSLETTER_TEXT, 200)
     )
 
 
+@needs("comments", phrases=(P.COMMENT_TEXT,), thread=True)
 def comments(block: Block, ctx: Context) -> bool:
     """Leave a Reply · Your email address will not be published. · %d bloggers like this:
     · in plain text, the whole thread from its first "Amy says" / "July 14, 2015 at 3:53 pm"."""
     if not ctx.page.is_html and block.index >= ctx.thread_start:
         return True
     return "comments" in ctx.marks(block) or (
-        ctx.suspect(block) and _short(block, 160) and bool(P.COMMENT_TEXT.search(block.text))
+        ctx.says(block, P.COMMENT_TEXT, 160)
     )
 
 
+@needs(phrases=(P.CONTACT_TEXT,))
 def contact_footer(block: Block, ctx: Context) -> bool:
     """Write to Jared Malsin at jared.malsin@wsj.com   (handed to reconcile as a byline)"""
-    return ctx.suspect(block) and _short(block, 200) and bool(P.CONTACT_TEXT.search(block.text))
+    return ctx.says(block, P.CONTACT_TEXT, 200)
 
 
+@needs(phrases=(P.COPYRIGHT_TEXT,))
 def copyright_footers(block: Block, ctx: Context) -> bool:
     """Copyright ©2021 Dow Jones & Company, Inc. All Rights Reserved. · Source link"""
-    return ctx.suspect(block) and _short(block, 300) and bool(P.COPYRIGHT_TEXT.search(block.text))
+    return ctx.says(block, P.COPYRIGHT_TEXT, 300)
 
 
+@needs("ads", phrases=(P.AD_TEXT,))
 def advertisements(block: Block, ctx: Context) -> bool:
     """Advertisement · Story continues below advertisement · Anzeige"""
-    return "ads" in ctx.marks(block) or (ctx.suspect(block) and _short(block, 60) and bool(P.AD_TEXT.search(block.text)))
+    return "ads" in ctx.marks(block) or (ctx.says(block, P.AD_TEXT, 60))
 
 
+@needs(phrases=(P.DISCLOSURE_TEXT,))
 def disclosures(block: Block, ctx: Context) -> bool:
     """We may earn commission from links on this page, but we only recommend products we back."""
-    return ctx.suspect(block) and _short(block, 400) and bool(P.DISCLOSURE_TEXT.search(block.text))
+    return ctx.says(block, P.DISCLOSURE_TEXT, 400)
 
 
+@needs(phrases=(P.CTA_TEXT,))
 def calls_to_action(block: Block, ctx: Context) -> bool:
     """Get started today · Request a Quote · Ready to Create Something Extraordinary?"""
-    return ctx.suspect(block) and _short(block, 100) and bool(P.CTA_TEXT.search(block.text))
+    return ctx.says(block, P.CTA_TEXT, 100)
 
 
+@needs("author_bio", phrases=(P.BIO_TEXT,))
 def author_bios(block: Block, ctx: Context) -> bool:
     """About the author: Jane Doe covers energy for …  (class="author-bio")"""
-    return "author_bio" in ctx.marks(block) or (ctx.suspect(block) and _short(block, 40) and bool(P.BIO_TEXT.search(block.text)))
+    return "author_bio" in ctx.marks(block) or (ctx.says(block, P.BIO_TEXT, 40))
 
 
+@needs("tags", phrases=(P.TAGS_TEXT,))
 def tag_lists(block: Block, ctx: Context) -> bool:
     """Tags: Syria, Turkey, Russia · Filed under: Politics"""
-    return _marked_short_kind(block, ctx, "tags") or (ctx.suspect(block) and _short(block, 200) and bool(P.TAGS_TEXT.search(block.text)))
+    return _marked_short_kind(block, ctx, "tags") or (ctx.says(block, P.TAGS_TEXT, 200))
 
 
+@needs("meta", phrases=(P.STAMP_TEXT,))
 def bylines_and_stamps(block: Block, ctx: Context) -> bool:
     """Updated 3 hours ago · 5 min read · the byline/date row (class="post-meta")"""
-    return "meta" in ctx.marks(block) or (ctx.suspect(block) and _short(block, 160) and bool(P.STAMP_TEXT.search(block.text)))
+    return "meta" in ctx.marks(block) or (ctx.says(block, P.STAMP_TEXT, 160))
 
 
+@needs("tools", phrases=(P.TOOLS_TEXT,))
 def tool_rows(block: Block, ctx: Context) -> bool:
     """Print · Email this · Font size A+ A-"""
-    return _marked_short_kind(block, ctx, "tools") or (ctx.suspect(block) and _short(block, 40) and bool(P.TOOLS_TEXT.search(block.text)))
+    return _marked_short_kind(block, ctx, "tools") or (ctx.says(block, P.TOOLS_TEXT, 40))
 
 
+@needs("footer", "sidebar", "form")
 def page_chrome(block: Block, ctx: Context) -> bool:
     """The site's footer, sidebar and forms: <footer>, <aside>, role=complementary, <form>."""
     marks = ctx.marks(block)

@@ -1,0 +1,248 @@
+"""A cheap first look at a block's text: which phrase groups could match it at all.
+
+Searching a few hundred blocks a page with every phrase group (or with one big union of them,
+which Python's ``re`` still tries branch by branch at every position) costs more than parsing
+the page. So each alternative of a group is reduced, once at import, to literal text that every
+match must contain: the strings it must start with ("read more", "related", …) when it is
+anchored, else a set of strings one of which must occur ("cookie", "all rights reserved").
+A block is searched with a group only when the group's literals are there. An alternative
+with no literal to require is searched as it is, so the screen never misses a match.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from re import _constants as C  # noqa: PLC2701 - the parser's opcodes, stable since 3.11
+from re import _parser
+
+Seq = list  # a parsed pattern: a list of (opcode, argument) pairs
+Strings = set[str]
+_CAP = 2048 # the most strings one literal set may hold before we stop extending it
+_RUN_CAP = 32  # a literal run stops growing past this many strings
+_RARE = 12  # a literal this long is rare enough in prose; longer ones screen no better
+# Letters by how often they start a position in prose, most common first (rarer ones score 0).
+_COMMON = {ch: i for i, ch in enumerate(reversed(" etaoinshrdlcumwfgypbv"), 1)}
+_CUT = 7
+_LONG = 16  # literals are cut here: nothing in the screen looks further
+_PREFIX = 10  # prefixes are cut to this length: the rest rarely tells two blocks apart
+# Where re.IGNORECASE and str.lower() differ: "ı" and "ſ" match "i" and "s", "ς" matches "σ",
+# and "İ".lower() adds a combining dot that re does not see.
+_FOLD = str.maketrans({"ı": "i", "ſ": "s", "ς": "σ", "\u0307": None})
+
+
+_ODD = re.compile("[ıſς\u0307]")
+
+
+def fold(text: str) -> str:
+    """Lower-case as re.IGNORECASE compares letters, so a literal found by ``in`` is necessary."""
+    low = text.lower()
+    return low.translate(_FOLD) if not low.isascii() and _ODD.search(low) else low
+
+
+class Screen:
+    """Says, for a text, which of its phrase groups could match it (a bit mask)."""
+
+    def __init__(self, groups: Iterable[tuple[re.Pattern[str], tuple[str, ...]]]) -> None:
+        self.bits: dict[re.Pattern[str], int] = {}
+        self._starts: dict[tuple[bool, str], int] = {}
+        self._contains: dict[tuple[bool, str], int] = {}
+        residual: dict[tuple[int, int], list[str]] = {}
+        for i, (rx, alternatives) in enumerate(groups):
+            bit = self.bits[rx] = 1 << i
+            for alt in alternatives:
+                if not self._add(alt, rx.flags, bit):
+                    residual.setdefault((bit, rx.flags), []).append(alt)
+        self.residual = tuple((re.compile("|".join(alts), flags), bit)
+                              for (bit, flags), alts in residual.items())
+        # Each side (lower-cased text, text as it is) gets two tries of its literals, one tried
+        # at the start and one everywhere: re walks a trie in one pass, and the literal it
+        # finds names the groups that need it (and those needing a prefix of it).
+        self.sides = tuple((ci, *_finder(self._starts, ci, "^"), *_finder(self._contains, ci, ""))
+                           for ci in (True, False))
+
+    def _add(self, alt: str, flags: int, bit: int) -> bool:
+        """Index one alternative by its literals; False when it has none to require."""
+        ci = bool(flags & re.I) or "(?i" in alt
+        seq = list(_parser.parse(alt, flags & ~re.I))
+        if seq and seq[0] == (C.AT, C.AT_BEGINNING) and not flags & re.M:
+            starts, _ = _prefixes(seq[1:], ci)
+            if starts and "" not in starts:
+                for s in starts:
+                    key = (ci, s[:_PREFIX])
+                    self._starts[key] = self._starts.get(key, 0) | bit
+                return True
+        need = _required(seq, ci)
+        if not need:
+            return False
+        for s in need:
+            self._contains[(ci, s)] = self._contains.get((ci, s), 0) | bit
+        return True
+
+    def could_match(self, text: str) -> int:
+        """Bits of the groups whose literals occur in ``text``; 0 when no group can match."""
+        found = 0
+        for rx, bit in self.residual:
+            if rx.search(text):
+                found |= bit
+        low = fold(text)
+        for ci, start, start_bits, anywhere, anywhere_bits in self.sides:
+            subject = low if ci else text
+            if start is not None and (m := start.match(subject)):
+                found |= start_bits[m.group()]
+            m = anywhere.search(subject) if anywhere is not None else None
+            while m:  # searched again one step on, as literals may overlap
+                found |= anywhere_bits[m.group()]
+                m = anywhere.search(subject, m.start() + 1)
+        return found
+
+
+def _finder(literals: dict[tuple[bool, str], int], ci: bool, anchor: str):
+    """A trie regex for one side's literals and the groups each literal it can return stands
+    for: its own and those of every shorter literal it starts with."""
+    own: dict[str, int] = {}
+    for (c, lit), bit in literals.items():
+        if c == ci:
+            lit = lit if anchor else _rare_cut(lit)
+            own[lit] = own.get(lit, 0) | bit
+    if not own:
+        return None, {}
+    bits = {lit: 0 for lit in own}
+    for lit in own:
+        for end in range(1, len(lit) + 1):
+            bits[lit] |= own.get(lit[:end], 0)
+    # A literal whose groups a shorter one it starts with already names adds nothing.
+    kept = [lit for lit in own
+            if not any(bits.get(lit[:end]) == bits[lit] for end in range(1, len(lit)))]
+    body = _trie(kept)
+    rx = re.compile(f"^{body}" if anchor == "^" else body)
+    return rx, bits
+
+
+def _rare_cut(literal: str) -> str:
+    """The part of a literal, _CUT characters long, that starts at its rarest character: re
+    skips to positions holding one of the literals' first characters, and a rare one there
+    (k, v, w, ©, a digit) lets it skip most of a text, a space or an "e" almost none."""
+    if len(literal) <= _CUT:
+        return literal
+    start = min(range(len(literal) - _CUT + 1), key=lambda i: _COMMON.get(literal[i], 0))
+    return literal[start:start + _CUT]
+
+
+def _char(code: int, ci: bool) -> str:
+    return fold(chr(code)) if ci else chr(code)
+
+
+def _product(left: Strings, right: Strings, cap: int = _CAP) -> Strings | None:
+    """Every left string followed by every right one, each cut at _LONG characters."""
+    if len(left) * len(right) > cap:
+        return None
+    return {(a + b)[:_LONG] for a in left for b in right}
+
+
+def _prefixes(seq: Seq, ci: bool) -> tuple[Strings | None, bool]:
+    """Strings one of which every match of ``seq`` starts with, and whether they are whole
+    matches (so what follows may extend them). None when nothing literal can be said."""
+    out: Strings = {""}
+    for op, av in seq:
+        part, whole = _item(op, av, ci)
+        if part is None:
+            return out, False
+        joined = _product(out, part)
+        if joined is None:
+            return out, False
+        out = joined
+        if not whole or min(map(len, out)) >= _LONG:
+            return out, False
+    return out, True
+
+
+def _item(op, av, ci: bool) -> tuple[Strings | None, bool]:
+    if op is C.LITERAL:
+        return {_char(av, ci)}, True
+    if op is C.AT:
+        return {""}, True
+    if op is C.IN:
+        if all(kind is C.LITERAL for kind, _ in av):
+            return {_char(code, ci) for _, code in av}, True
+        return None, False
+    if op is C.SUBPATTERN:
+        return _prefixes(av[-1], ci)
+    if op is C.BRANCH:
+        parts = [_prefixes(branch, ci) for branch in av[1]]
+        if any(p is None for p, _ in parts):
+            return None, False
+        return set().union(*(p for p, _ in parts)), all(w for _, w in parts)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        lo, hi, sub = av
+        if lo == 0 and hi == 1:
+            part, whole = _prefixes(sub, ci)
+            return (None, False) if part is None else ({""} | part, whole)
+        if lo == 0:
+            return {""}, False
+        part, whole = _prefixes(sub, ci)
+        return part, whole and hi == 1
+    return None, False
+
+
+def _required(seq: Seq, ci: bool) -> Strings | None:
+    """Strings one of which every match of ``seq`` contains: the best literal run found."""
+    best: Strings | None = None
+    run: Strings = {""}
+
+    def close(candidate: Strings | None) -> None:
+        nonlocal best
+        if candidate and "" not in candidate and (best is None or _better(candidate, best)):
+            best = candidate
+
+    for op, av in seq:
+        part, whole = _item(op, av, ci)
+        if op in (C.SUBPATTERN, C.BRANCH) or (op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0]):
+            close(_inner(op, av, ci))
+        if part is None:
+            close(run)
+            run = {""}
+            continue
+        joined = _product(run, part, _RUN_CAP)
+        run = part if joined is None else joined
+        close(run)
+        if not whole:
+            run = {""}
+    return best
+
+
+def _inner(op, av, ci: bool) -> Strings | None:
+    """What a group, a choice or a repeated part requires inside itself."""
+    if op is C.SUBPATTERN:
+        return _required(av[-1], ci)
+    if op is C.BRANCH:
+        parts = [_required(branch, ci) for branch in av[1]]
+        return None if any(p is None for p in parts) else set().union(*parts)
+    return _required(av[2], ci)
+
+
+def _better(a: Strings, b: Strings) -> bool:
+    """Longer shortest string first (rarer in prose) up to a point, then fewer strings (each
+    costs a check on every block)."""
+    return _score(a) > _score(b)
+
+
+def _score(strings: Strings) -> tuple[int, int]:
+    return min(min(map(len, strings)), _RARE), -len(strings)
+
+
+def _trie(words: list[str]) -> str:
+    """A regex for any of ``words`` with shared prefixes factored out, so re tries one branch
+    per distinct character instead of one per word; the longest word wins."""
+    first: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        first.setdefault(word[:1], []).append(word[1:])
+    alts = []
+    for char, rests in first.items():
+        if not char:
+            continue
+        tail = _trie(rests) if any(rests) else ""
+        if tail and "" in rests:
+            tail = f"(?:{tail})?"
+        alts.append(re.escape(char) + tail)
+    return alts[0] if len(alts) == 1 and "" not in first else "(?:" + "|".join(alts) + ")"

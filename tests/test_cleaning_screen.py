@@ -1,0 +1,125 @@
+"""The cleaning step's shortcuts must never change a decision: the literal screen never misses a
+phrase a group would find, a rule is only skipped when the block has nothing the rule answers
+to, and class strings are read as the groups' regexes read them."""
+from __future__ import annotations
+
+import inspect
+import re
+
+import pytest
+
+from copydesk.blocks import Container, Page
+from copydesk.cleaning import RULES, clean, context, patterns, rules
+from copydesk.cleaning.context import Context
+from copydesk.cleaning.screen import Screen, fold
+from copydesk.model import Block
+from copydesk.options import DEFAULT
+
+# Lines that must reach each group, and near misses; taken from every rule's docstring too.
+LINES = [
+    "We use cookies to improve your experience.", "MANAGE CONSENT", "Accept All Cookies",
+    "(AP Photo/Evan Vucci)", "Photo: Reuters", "vladimir smirnov/Agence France-Presse/Getty Images",
+    "Featured image by Jane Doe", "(Published 10/23/19)", "Biden speaks (2:14)", "WATCH: Biden",
+    "Sign up for our newsletter", "Sİgn up for our newsletter", "ſubscribe to our newsletter",
+    "Enter your email address", "Delivered straight to your inbox", "Leave a Reply", "12 Comments",
+    "Copyright © 2021 Dow Jones", "ALL RIGHTS RESERVED.", "Write to Jane Doe at jane@example.com",
+    "We may earn a commission from links on this page.", "This site contains affiliate links.",
+    "5 min read", "Updated 3 hours ago", "Reviewed by Dr. Jane Doe", "Tags: Syria, Turkey",
+    "Home » Posts", "Table of Contents", "Share this:", "Read more: Inflation eases",
+    "Advertisement", "Get started today", "About the author", "Print", "Liens affiliés inclus",
+    "Artikel anhören", "Écouter l'article", "Tous droits réservés", "Lesezeit 3 Min.",
+    "He refused to share the data.", "The photo was taken in Paris.", "a (b) c: d", "",
+]
+LINES += [part.strip() for _, rule in RULES for part in re.split(r"·|\n", rule.__doc__ or "")]
+
+
+@pytest.mark.parametrize("text", LINES)
+def test_the_screen_never_misses_a_phrase(text: str) -> None:
+    found = patterns.screen().could_match(text)
+    for rx, bit in patterns.screen().bits.items():
+        for variant in (text, text.upper(), text.lower(), text.title()):
+            if rx.search(variant):
+                assert patterns.screen().could_match(variant) & bit, (rx.pattern[:60], variant)
+    assert isinstance(found, int)
+
+
+def test_the_screen_passes_plain_prose_without_a_search() -> None:
+    prose = "The council voted on Tuesday to extend the program for another two years."
+    assert patterns.screen().could_match(prose) == 0
+
+
+def test_an_alternative_without_literals_is_searched_as_it_is() -> None:
+    digits = re.compile(r"(?:\d+\s*$|^share$)", re.I)
+    screen = Screen([(digits, (r"\d+\s*$", r"^share$"))])
+    assert screen.could_match("page 12") and screen.could_match("SHARE")
+    assert not screen.could_match("page twelve")
+
+
+def test_fold_lowers_as_ignorecase_matches() -> None:
+    assert fold("İSTANBUL ſpring ΟΔΟΣ") == "istanbul spring οδοσ"
+
+
+def test_every_searched_pattern_is_screened_and_declared() -> None:
+    """ctx.says refuses a group the screen does not know; needs() must name each group a rule
+    asks about, or clean() would never ask that rule about a block holding only that phrase."""
+    screened = {name for name, value in vars(patterns).items()
+                if any(value is rx for rx in patterns.TEXT_RULE_PATTERNS)}
+    for name, rule in RULES:
+        asked = set(re.findall(r"says\(\w+, P\.([A-Z_]+)", inspect.getsource(rule)))
+        declared = {n for n, v in vars(patterns).items() if any(v is rx for rx in rule.needs.phrases)}
+        assert asked <= screened and asked == declared, name
+        marks = set(re.findall(r'"(\w+)" in ctx\.marks|_marked_short_kind\(block, ctx, "(\w+)"',
+                               inspect.getsource(rule)))
+        assert {m for pair in marks for m in pair if m} <= rule.needs.marks, name
+
+
+def _page(texts: list[str], tokens: str = "", tag: str = "div", kind: str = "p") -> Page:
+    containers = [Container("body", "", "", -1), Container(tag, tokens, "", 0)]
+    filler = "Plain prose of the article itself, long enough to be the page's text. " * 8
+    blocks = [Block(text=filler, md=filler, kind="p", index=0, path=(0,))]
+    for text in texts:
+        blocks.append(Block(text=text, md=text, kind=kind, index=len(blocks), path=(0, 1)))
+    return Page(blocks=blocks, containers=containers)
+
+
+def _asking_every_rule(page: Page) -> list[tuple[str, int]]:
+    ctx = Context(page, DEFAULT)
+    out = []
+    for block in page.blocks[1:]:
+        name = next((name for name, rule in RULES if rule(block, ctx)), None)
+        if name:
+            out.append((name, block.index))
+    return out
+
+
+@pytest.mark.parametrize("tokens,tag", [
+    ("", "div"), ("main-menu", "div"), ("", "footer"), ("", "aside"), ("comment-list", "ol"),
+    ("post-meta", "div"), ("wp-caption-text", "p"), ("author-box", "div"), ("ad-slot", "div"),
+])
+def test_clean_asks_the_rules_that_could_answer(tokens: str, tag: str) -> None:
+    """Skipping rules by their needs drops the same blocks, credited to the same rules, as
+    asking every rule in order."""
+    page = _page(LINES + ["The two leaders met in Sochi.", "(AP Photo/Evan Vucci)"], tokens, tag)
+    dropped = [(name, block.index) for name, block in clean(page, DEFAULT).dropped]
+    assert dropped == _asking_every_rule(page)
+
+
+def test_a_caption_line_above_a_credit_triggers_the_captions_rule() -> None:
+    page = _page(["The two leaders met in Sochi on Wednesday.", "(AP Photo/Evan Vucci)"])
+    ctx = Context(page, DEFAULT)
+    assert ctx.triggers(page.blocks[1]) & context.CAPTION
+    assert not ctx.triggers(page.blocks[0])
+
+
+@pytest.mark.parametrize(("tokens", "kinds"), [
+    ("post-share social", {"share"}),
+    ("entry-content share-enabled", set()),  # says it holds the article
+    ("post type-post hentry category-news", set()),  # a microformats entry
+    ("author--bio", {"author_bio"}),  # BEM joiner
+    ("has-sidebar main", set()),  # a state class
+    ("sidebar-enabled--false", set()),
+    ("menu-item menu-item-12345", {"navigation"}),
+    ("col-md-6 container", set()),
+])
+def test_class_strings_name_the_kinds_their_words_name(tokens: str, kinds: set[str]) -> None:
+    assert context._token_kinds(tokens) == kinds
