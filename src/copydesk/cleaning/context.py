@@ -150,9 +150,9 @@ def _own_marks(tag: str, role: str, tokens: str) -> frozenset[str]:
 def _token_kinds(tokens: str) -> frozenset[str]:
     """Kinds a class/id string names. Only the groups one of whose words starts with a run of
     the string are searched: for most strings none, settled by a set lookup."""
-    runs = P.alnum_runs(tokens)
-    if runs.isdisjoint(P.KNOWN_FIRST_PARTS):
+    if P.KNOWN_RUN.search(tokens) is None:
         return _EMPTY
+    runs = P.alnum_runs(tokens)
     if not runs.isdisjoint(P.FIRST_PARTS[P.CONTENT_EXEMPT]) and P.CONTENT_EXEMPT.search(tokens):
         return _EMPTY
     bare = P.BEM_JOINER.sub("-", P.MODIFIER_CLASSES.sub(" ", tokens))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .screen import Screen
+from .screen import Screen, trie
 
 
 def token_group(*words: str) -> re.Pattern[str]:
@@ -270,6 +270,8 @@ for _name, _rx in (*TOKENS.items(), ("", CONTENT_EXEMPT)):
     for _part in FIRST_PARTS[_rx]:
         GROUPS_BY_FIRST_PART[_part] = GROUPS_BY_FIRST_PART.get(_part, ()) + ((_name,) if _name else ())
 KNOWN_FIRST_PARTS = frozenset(GROUPS_BY_FIRST_PART)  # a set: isdisjoint walks a dict's keys
+# The same test in one C-level search: is any of them a whole alphanumeric run of the string?
+KNOWN_RUN = re.compile(r"(?<![a-z0-9])" + trie(sorted(KNOWN_FIRST_PARTS)) + r"(?![a-z0-9])")
 # State and utility classes say how a box looks, not what it holds ("has-rail-right",
 # "is-sidebar-open", "u-font-size-medium", "sidebar-enabled--false"): removed before matching.
 MODIFIER_CLASSES = re.compile(

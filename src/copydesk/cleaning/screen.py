@@ -114,7 +114,7 @@ def _finder(literals: dict[tuple[bool, str], int], ci: bool, anchor: str):
     # A literal whose groups a shorter one it starts with already names adds nothing.
     kept = [lit for lit in own
             if not any(bits.get(lit[:end]) == bits[lit] for end in range(1, len(lit)))]
-    body = _trie(kept)
+    body = trie(kept)
     rx = re.compile(f"^{body}" if anchor == "^" else body)
     return rx, bits
 
@@ -231,7 +231,7 @@ def _score(strings: Strings) -> tuple[int, int]:
     return min(min(map(len, strings)), _RARE), -len(strings)
 
 
-def _trie(words: list[str]) -> str:
+def trie(words: list[str]) -> str:
     """A regex for any of ``words`` with shared prefixes factored out, so re tries one branch
     per distinct character instead of one per word; the longest word wins."""
     first: dict[str, list[str]] = {}
@@ -241,7 +241,7 @@ def _trie(words: list[str]) -> str:
     for char, rests in first.items():
         if not char:
             continue
-        tail = _trie(rests) if any(rests) else ""
+        tail = trie(rests) if any(rests) else ""
         if tail and "" in rests:
             tail = f"(?:{tail})?"
         alts.append(re.escape(char) + tail)
