@@ -124,3 +124,29 @@ def test_an_h1_the_title_does_not_name_cuts_nothing() -> None:
     texts = picked(STORY, titles=("Why our readers love gardening",))
     assert texts[0] == "Our new guide compares every tool, read on."
     assert picked(STORY)[0] == "Our new guide compares every tool, read on."
+
+
+def _cards(n: int, first_day: int = 1) -> str:
+    return "".join(
+        f"<div class='card'><h3>Another story number {i}</h3><p>March {first_day + i}, 2026</p>"
+        f"<p>A teaser for story {i} that sums it up in one line</p></div>" for i in range(n))
+
+
+def test_a_closing_list_of_dated_teasers_is_cut() -> None:
+    markup = ("<html><body><article><h1>A story</h1><p>March 1, 2026</p>"
+              f"<p>{PROSE}</p><p>{PROSE} Two.</p><p>{PROSE} Three.</p>"
+              f"<h2>Latest insights</h2>{_cards(4)}</article></body></html>")
+    texts = picked(markup)
+    assert texts[-1] == f"{PROSE} Three."
+    assert "A teaser for story 0 that sums it up in one line" not in texts
+
+
+def test_dates_all_along_the_text_make_a_listing_that_stays() -> None:
+    stamped = "".join(f"<p>March {d}, 2026</p><p>{PROSE} Day {d}.</p>" for d in range(1, 5))
+    markup = f"<html><body><article>{stamped}{_cards(3, 10)}</article></body></html>"
+    assert "A teaser for story 2 that sums it up in one line" in picked(markup)
+
+
+def test_cards_after_a_short_intro_are_the_content() -> None:
+    markup = (f"<html><body><main><h1>News</h1><p>{PROSE}</p>{_cards(5)}</main></body></html>")
+    assert "A teaser for story 4 that sums it up in one line" in picked(markup)

@@ -2,7 +2,8 @@
 
 Every container scores the sum of its blocks' scores plus a prior for what it says it is. The
 best one wins; its siblings that score like it join it (an article split into sections), and
-link rows left at its head and tail are trimmed. One pass over blocks × depth, no tree walk.
+link rows left at its head and tail are trimmed, as are what stands above the headline and a
+closing list of dated teaser cards. One pass over blocks × depth, no tree walk.
 """
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from collections.abc import Sequence
 
 from ..blocks import Container, Page
 from ..cleaning.patterns import CONTENT_TOKENS
+from ..metadata.dates import find_date, strip_dates
 from ..model import Block
 from ..options import Options
-from . import _HEADINGS, block_score
+from . import _HEADINGS, _SENTENCE_END, block_score
 
 _WORD = re.compile(r"\w+")
 
@@ -24,7 +26,8 @@ def best_container(page: Page, kept: list[Block], options: Options,
     totals = _totals(page, scored, options)
     best = max(range(len(page.containers)), key=totals.__getitem__)
     chosen = _with_siblings(page, scored, best, totals[best], options)
-    return _dedupe(_drop_orphan_headings(_from_headline(_trim(chosen, options), titles)), options)
+    blocks = _cut_dated_list(_from_headline(_trim(chosen, options), titles))
+    return _dedupe(_drop_orphan_headings(blocks), options)
 
 
 def _totals(page: Page, scored: list[tuple[Block, float]], options: Options) -> list[float]:
@@ -149,6 +152,48 @@ def _names(heading: str, titles: Sequence[str]) -> bool:
     words = set(_WORD.findall(heading.casefold()))
     return len(words) >= 2 and any(
         len(words & set(_WORD.findall(t.casefold()))) >= 0.6 * len(words) for t in titles)
+
+
+def _is_stamp(block: Block) -> bool:
+    """A block that is only a date ("Mar 3, 2026", "03.03.2026"): a card's time stamp."""
+    return (len(block.text) <= 40 and find_date(block.text) is not None
+            and not any(c.isalpha() for c in strip_dates(block.text)))
+
+
+def _is_prose(block: Block) -> bool:
+    return block.kind == "p" and len(block.text) >= 150 and block.text.endswith(_SENTENCE_END)
+
+
+_CARD_SPAN = 4  # blocks a teaser card takes at most: title, date, summary, "Read more"
+_STORY_MIN_PARAGRAPHS = 3  # what stays must be a story, not a listing's intro
+
+
+def _cut_dated_list(blocks: list[Block]) -> list[Block]:
+    """Other stories close the container: teaser cards with their date stamps ("Latest
+    insights", "Read this next"). Cut from the first card of a final run in which a bare date
+    recurs every few blocks. Dates all along the text (more than the story's own stamp at its
+    head) make a listing or a timeline, which is left whole."""
+    stamps = [i for i, b in enumerate(blocks) if _is_stamp(b)]
+    if len(stamps) < 2 or len(blocks) - stamps[-1] > 2 * _CARD_SPAN:
+        return blocks
+    first = len(stamps) - 1
+    while first > 0 and stamps[first] - stamps[first - 1] <= _CARD_SPAN:
+        first -= 1
+    if first == len(stamps) - 1 or first > 1:
+        return blocks
+    start = _card_start(blocks, stamps[first])
+    if sum(_is_prose(b) for b in blocks[:start]) < _STORY_MIN_PARAGRAPHS:
+        return blocks  # a listing page: the cards are the content
+    return blocks[:start] + [b for b in blocks[start:] if b.kind == "img"]
+
+
+def _card_start(blocks: list[Block], stamp: int) -> int:
+    """The first card's first block: its stamp, or the short title lines just above it."""
+    start = stamp
+    while (start > 0 and stamp - start < _CARD_SPAN - 1 and len(blocks[start - 1].text) < 300
+           and not blocks[start - 1].text.endswith(_SENTENCE_END)):
+        start -= 1
+    return start
 
 
 def _drop_orphan_headings(blocks: list[Block]) -> list[Block]:
