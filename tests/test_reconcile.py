@@ -178,3 +178,10 @@ def test_words_that_run_on_after_a_name_are_trimmed() -> None:
     b = _page("", '<h1>Mechanistic interpretability</h1><p class="byline">By Joakim Edin Research'
               '</p>', "Our research team studied the research questions of the field for a year.")
     assert b.authors == ("Joakim Edin",)
+
+
+def test_an_updated_stamp_of_the_modified_day_leaves_the_published_date() -> None:
+    a = _page('<meta property="article:published_time" content="2024-10-15T09:00:00+00:00">'
+              '<meta property="article:modified_time" content="2025-06-18T16:35:02+00:00">',
+              "<h1>An honest fitness app review</h1><p class='a'>Updated June 18, 2025</p>")
+    assert a.published == "2024-10-15T09:00:00+00:00"

@@ -374,3 +374,19 @@ def test_text_walks_around_the_headline_match_the_xpath_axes() -> None:
     assert [t for _, t in _texts_before(h1)] == before
     owner = {t: o for o, t in _texts_after(h1)}
     assert owner["Posted by "].tag == "p" and owner[" on "].tag == "p"
+
+
+def test_page_classes_on_body_and_an_article_s_own_footer_hide_no_stamp() -> None:
+    found = _found('<html><body class="woo-related-columns-4 menu-text-center"><article><h1>A '
+                   'headline here</h1><footer class="meta"><span class="post-date">March 30, '
+                   '2023</span> <span class="post-author">By Tariq Ayan</span></footer>'
+                   '<p>Text</p></article><footer><span class="date">May 1, 2020</span></footer>'
+                   '</body></html>')
+    assert [v for v, _ in found.get("published")] == ["2023-03-30"]
+    assert ("By Tariq Ayan", "visible") in found.get("author")
+
+
+def test_a_comment_box_left_open_around_the_main_content_hides_nothing() -> None:
+    found = _found('<html><body><aside class="banner"><main><div><span class="author">Tim '
+                   'Enwall</span></div></main></aside></body></html>')
+    assert ("Tim Enwall", "visible") in found.get("author")

@@ -386,16 +386,26 @@ def _printed_day(found: Candidates, out: Fields) -> None:
     chosen = out.values.get("published")
     if chosen and chosen[:10] in {d[:10] for d, _ in printed}:
         return
-    machine = [(d, s) for n in ("published", "modified") for v, s in found.get(n)
-               if not s.startswith("visible") and (d := parse_date(v))]
-    for day, _ in printed:
+    published = _machine_dates(found, "published")
+    modified = _machine_dates(found, "modified")
+    machine = published + modified
+    only_updates = {d[:10] for d, _ in modified} - {d[:10] for d, _ in published}
+    for day, source in printed:
         same = [(d, s) for d, s in machine if d[:10] == day[:10]]
+        if published and source != "visible" and day[:10] in only_updates:
+            continue  # an "Updated …" stamp of the update tag's day: not the publication
         if same:
             out.set("published", *max(same, key=lambda c: len(c[0])))
             return
     nearest, source = printed[0]
     if chosen is None or source == "visible":
         out.set("published", nearest, "visible")
+
+
+def _machine_dates(found: Candidates, name: str) -> list[tuple[str, str]]:
+    """The dates of one field that machine-readable sources give (not the visible page)."""
+    return [(d, s) for v, s in found.get(name)
+            if not s.startswith("visible") and (d := parse_date(v))]
 
 
 def _pick_simple(found: Candidates, out: Fields) -> None:

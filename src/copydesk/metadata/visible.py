@@ -364,7 +364,7 @@ def _joined(a: html.HtmlElement, b: html.HtmlElement) -> bool:
 
 def _in_nav(el: html.HtmlElement) -> bool:
     """In comments, a footer, or a menu (whose "By Company Size" headings sort links)."""
-    near = [p for _, p in zip(range(_MENU_DEPTH), el.iterancestors())]
+    near = [p for _, p in zip(range(_MENU_DEPTH), el.iterancestors()) if p.tag not in _PAGE_TAGS]
     return _in_comments(el) or any(
         p.tag == "nav" or _MENU.search(f"{p.get('class') or ''} {p.get('id') or ''}")
         for p in near)
@@ -403,11 +403,33 @@ _SHOWN_TEXT = etree.XPath("descendant-or-self::text()[not(ancestor::script or an
 
 
 def _in_comments(el: html.HtmlElement) -> bool:
+    """Inside comments, related stories, a page footer or an aside. The classes of body and
+    html describe the whole page ('fusion-woo-related-columns-4'), so they do not count; a
+    footer inside an article is the article's own (its byline row); and a container that
+    holds the page's <main> is left open by broken markup, not a side region."""
+    footer = False
     for parent in el.iterancestors():
-        marks = f"{parent.get('class') or ''} {parent.get('id') or ''}".lower()
-        if "comment" in marks or "related" in marks or parent.tag in ("footer", "aside"):
-            return True
-    return False
+        tag = parent.tag
+        if tag in _PAGE_TAGS:
+            break
+        if tag == "article" and footer:
+            return False
+        if tag == "main":
+            return footer
+        if tag == "footer":
+            footer = True
+        elif tag == "aside" or _SIDE_MARK.search(parent.get("class") or "") \
+                or _SIDE_MARK.search(parent.get("id") or ""):
+            return _holds_no_main(parent)
+    return footer
+
+
+_PAGE_TAGS = frozenset({"body", "html"})
+_SIDE_MARK = re.compile("comment|related", re.I)
+
+
+def _holds_no_main(box: html.HtmlElement) -> bool:
+    return next(box.iter("main"), None) is None
 
 
 _AFTER_LIMIT, _BEFORE_LIMIT = 40, 12  # text nodes read after and before the headline
