@@ -23,29 +23,36 @@ _WORD = re.compile(r"\w+")
 def best_container(page: Page, kept: list[Block], options: Options,
                    titles: Sequence[str] = ()) -> list[Block]:
     scored = [(block, block_score(block, options)) for block in kept]
-    totals = _totals(page, scored, options)
+    chrome = _chrome(page)
+    totals = _totals(page, scored, chrome, options)
     best = max(range(len(page.containers)), key=totals.__getitem__)
-    chosen = _with_siblings(page, scored, best, totals[best], options)
+    chosen = _with_siblings(page, scored, chrome, best, totals[best], options)
     blocks = _cut_dated_list(_from_headline(_trim(chosen, options), titles))
     return _dedupe(_drop_orphan_headings(blocks), options)
 
 
-def _totals(page: Page, scored: list[tuple[Block, float]], options: Options) -> list[float]:
+def _totals(page: Page, scored: list[tuple[Block, float]], chrome: list[bool],
+            options: Options) -> list[float]:
     """Each container's blocks' scores, plus its prior as a share of its positive part."""
-    chrome = _chrome(page)
     sums = [0.0] * len(page.containers)
     positive = [0.0] * len(page.containers)
     for block, s in scored:
-        start = _chrome_start(block.path, chrome) if s > 0 else len(block.path)
-        for i, cid in enumerate(block.path):
-            if start == len(block.path):
-                v = s
-            else:  # boilerplate to the chrome element and what holds it; in part inside it
-                v = -options.link_row_cost if i <= start else s * options.chrome_share
+        path = block.path
+        start = _chrome_start(path, chrome) if s > 0 else len(path)
+        if start == len(path):
+            for cid in path:
+                sums[cid] += s
+                if s > 0:
+                    positive[cid] += s
+            continue
+        for i, cid in enumerate(path):  # boilerplate to the chrome element and what holds it
+            v = -options.link_row_cost if i <= start else s * options.chrome_share
             sums[cid] += v
             if v > 0:
                 positive[cid] += v
-    return [sums[c] + _prior(box) * positive[c] for c, box in enumerate(page.containers)]
+    boxes = page.containers
+    return [total + _prior(boxes[c]) * positive[c] if positive[c] else total
+            for c, total in enumerate(sums)]
 
 
 def _chrome_start(path: tuple[int, ...], chrome: list[bool]) -> int:
@@ -76,8 +83,8 @@ def _chrome(page: Page) -> list[bool]:
     return flagged
 
 
-def _with_siblings(page: Page, scored: list[tuple[Block, float]], best: int, best_total: float,
-                   options: Options) -> list[Block]:
+def _with_siblings(page: Page, scored: list[tuple[Block, float]], chrome: list[bool], best: int,
+                   best_total: float, options: Options) -> list[Block]:
     """The winner's blocks, and those of each sibling container scoring like it."""
     parent = page.containers[best].parent
     if parent < 0 or best_total <= 0:
@@ -88,7 +95,7 @@ def _with_siblings(page: Page, scored: list[tuple[Block, float]], best: int, bes
         if branch is not None:
             groups[branch] = groups.get(branch, 0.0) + s
     floor = options.sibling_share * best_total
-    chrome = _chrome(page)  # the footer or sidebar next to the article never joins it
+    # the footer or sidebar next to the article never joins it
     joined = {c for c, total in groups.items()
               if c == best or (c >= 0 and total >= floor and not chrome[c])}
     return [b for b, _ in scored if _branch(b.path, parent) in joined]
