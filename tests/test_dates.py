@@ -49,3 +49,10 @@ def test_strip_dates_leaves_the_names_of_a_stamp_line() -> None:
     assert strip_dates("Dec 26, 2025 • Mahua Das") == "• Mahua Das"
     assert strip_dates("24 Apr 2000 • 3 min read") == "•"
     assert strip_dates("2025-12-17 · 9:14 AM EST · Trond Teigen") == "· · Trond Teigen"
+
+
+def test_year_first_slashed_dates_and_month_names_in_urls() -> None:
+    assert parse_date("2019/1/22") == "2019-01-22"
+    assert find_date("Posted 2019/01/22 by Jeff") == "2019-01-22"
+    assert date_from_url("https://x.org/blog/2023/october/03/how-to-taste") == "2023-10-03"
+    assert date_from_url("https://x.org/blog/2023/notamonth/03/x") is None

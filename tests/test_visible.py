@@ -390,3 +390,11 @@ def test_a_comment_box_left_open_around_the_main_content_hides_nothing() -> None
     found = _found('<html><body><aside class="banner"><main><div><span class="author">Tim '
                    'Enwall</span></div></main></aside></body></html>')
     assert ("Tim Enwall", "visible") in found.get("author")
+
+
+def test_a_marked_date_row_that_holds_more_gives_its_first_short_stamp() -> None:
+    found = _found('<html><body><div class="meta date-section-header"><span>Posted on April 13, '
+                   '2023</span> <span>Tags: academic publishing, indexing, journals, open access, '
+                   'peer review, research</span></div><p class="pub-dates">Updated March 13, 2024'
+                   '</p></body></html>')
+    assert [v for v, _ in found.get("published")] == ["2023-04-13", "2024-03-13"]

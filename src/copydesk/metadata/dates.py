@@ -33,7 +33,10 @@ _MDY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", re.I)
 _DMY = re.compile(r"(\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?" + _MONTH
                   + r",?\s+(?:de\s+)?(\d{4})", re.I)
 _NUMERIC = re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b")
+_YMD_SLASH = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")  # "2019/1/22"
 _YEAR = re.compile(r"\d{4}")
+_URL_MONTH_DATE = re.compile(r"/((?:20|19)\d{2})/([a-z]{3,9})/(0?[1-9]|[12]\d|3[01])(?:[/\-_+.]|$)",
+                             re.I)  # "/2023/october/03/"
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/\-_+.]|$)")
 
 
@@ -76,6 +79,9 @@ def find_date_span(text: str) -> tuple[str, int] | None:
         if match.group(2) == "." or first > 12:
             first, second = second, first
         return _spanned(_ymd(match.group(4), first, second), match)
+    match = _YMD_SLASH.search(text)
+    if match:
+        return _spanned(_ymd(match.group(1), match.group(2), match.group(3)), match)
     return None
 
 
@@ -90,14 +96,18 @@ _READ_TIME = re.compile(r"\b(?:\d+|x)\s*min(?:ute)?s?\.?(?:\s+read)?\b", re.I)
 def strip_dates(text: str) -> str:
     """The line without its dates, times and reading times ('Andrew Gerrand 4 August 2010'
     → 'Andrew Gerrand'), so a byline that shares a line with its stamp can be read."""
-    for pattern in (_ISO, _MDY, _DMY, _NUMERIC, _TIME, _READ_TIME):
+    for pattern in (_ISO, _MDY, _DMY, _NUMERIC, _YMD_SLASH, _TIME, _READ_TIME):
         text = pattern.sub(" ", text)
     return " ".join(text.split())
 
 
 def date_from_url(url: str | None) -> str | None:
     match = _URL_DATE.search(url or "")
-    return _ymd(*match.groups()) if match else None
+    if match:
+        return _ymd(*match.groups())
+    match = _URL_MONTH_DATE.search(url or "")
+    month = MONTHS.get(match.group(2).lower()) if match else None
+    return _ymd(match.group(1), month, match.group(3)) if match and month else None
 
 
 def _ymd(year: str | int, month: str | int, day: str | int) -> str | None:

@@ -227,7 +227,7 @@ def read(root: html.HtmlElement, found: Candidates, page: Scan | None = None) ->
     found.add("author", _stamp_line(stamps), SOURCE)
 
 
-_DATE_WORDS = frozenset({"date", "published", "publish", "pubdate", "posted", "time",
+_DATE_WORDS = frozenset({"date", "dates", "published", "publish", "pubdate", "posted", "time",
                          "timestamp", "dateline", "datetime", "postdate", "entrydate"})
 _DATE_LIMIT = 2  # the article's own stamp comes first; later ones date teasers or comments
 
@@ -241,12 +241,22 @@ def _marked_dates(page: Scan) -> list[str]:
         if el.tag != "time" and not _DATE_WORDS & set(tokens) or _in_comments(el):
             continue
         text = _spaced_text(el)
-        date = find_date(text) if len(text) < 80 else None
+        date = find_date(text) if len(text) < 80 else _first_short_date(el)
         if date and date not in dates:
             dates.append(date)
         if len(dates) >= _DATE_LIMIT:
             break
     return dates
+
+
+def _first_short_date(el: html.HtmlElement) -> str | None:
+    """A date in one of the first texts of a marked element that holds more ('Posted on April
+    13, 2023' followed by its tags): a stamp is a short text of its own."""
+    texts = (t for t in el.itertext() if t.strip())
+    for text in islice(texts, 3):
+        if len(text) < 80 and (date := find_date(text)):
+            return date
+    return None
 
 
 def _marked_bylines(page: Scan) -> list[str]:
