@@ -98,3 +98,8 @@ def test_elements_get_lxml_html_classes_without_the_python_lookup(monkeypatch):
     assert type(root.find(".//label")) is html.LabelElement
     assert type(root.find(".//p")) is html.HtmlElement
     assert root.find(".//p").text_content() == "text"
+
+
+@pytest.mark.parametrize("code", [*range(0, 9), 11, 12, *range(14, 32)])
+def test_each_c0_control_alone_is_dropped(code):
+    assert text_of(dom.parse(f"<p>a{chr(code)}b\tc</p>")) == "ab c"
