@@ -173,6 +173,11 @@ REMOVES = [
     ("tool_rows", "Drucken"),
     ("tool_rows", "Imprimer"),
     ("tool_rows", "Imprimir"),
+    ("sponsor_labels", "In partnership with"),
+    ("sponsor_labels", "Brought to you by:"),
+    ("sponsor_labels", "In Zusammenarbeit mit"),
+    ("sponsor_labels", "En partenariat avec"),
+    ("sponsor_labels", "Patrocinado por"),
 ]
 
 KEEPS = [
@@ -218,6 +223,9 @@ KEEPS = [
     ("bylines_and_stamps", "Written by hand, the letter ran to twelve pages."),
     ("tool_rows", "Print editions fell by a third."),
     ("tool_rows", "Log in attempts tripled after the breach, the company said."),
+    ("sponsor_labels", "Sponsored by the city, the festival drew 20,000 visitors."),
+    ("sponsor_labels", "In partnership with local schools, the library opened two branches."),
+    ("sponsor_labels", "In Zusammenarbeit mit der Polizei wurde die Straße gesperrt."),
 ]
 
 

@@ -295,6 +295,13 @@ CTA_TEXT = phrases(
 # Trailing "--" and "__" of BEM class names ("hero-author--bio", "author__about") read as "-".
 BEM_JOINER = re.compile(r"--|__")
 
+# Sponsorship labels standing alone over a partner's logo or box: "In partnership with".
+SPONSOR_TEXT = phrases(
+    r"^(?:in partnership with|in association with|presented by|brought to you by|sponsored by|"
+    r"in zusammenarbeit mit|präsentiert von|unterstützt von|en partenariat avec|présenté par|"
+    r"en colaboración con|presentado por|patrocinado por)\s*[:.]?$"
+)
+
 # A comment thread in plain text: "Sharon says" over "July 14, 2015 at 3:53 pm", "Reply".
 COMMENT_SIGNATURE = re.compile(
     r"^[\w .'’-]{2,40}? (?:says|said|wrote|schreibt|sagt|dit|a écrit|dice|escribió)\s*:?$"
@@ -314,6 +321,7 @@ TEXT_RULE_PATTERNS = (
     COOKIE_TEXT, CONSENT_NOTICE, COOKIE_WORD, NAV_TEXT, SHARE_TEXT, CREDIT_TEXT, VIDEO_TEXT,
     VIDEO_TEXT_CI, PROMO_TEXT, NEWSLETTER_TEXT, COMMENT_TEXT, CONTACT_TEXT, COPYRIGHT_TEXT,
     AD_TEXT, DISCLOSURE_TEXT, CTA_TEXT, BIO_TEXT, TAGS_TEXT, STAMP_TEXT, TOOLS_TEXT,
+    SPONSOR_TEXT,
 )
 
 

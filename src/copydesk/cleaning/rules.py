@@ -166,6 +166,12 @@ def calls_to_action(block: Block, ctx: Context) -> bool:
     return ctx.says(block, P.CTA_TEXT, 100)
 
 
+@needs(phrases=(P.SPONSOR_TEXT,))
+def sponsor_labels(block: Block, ctx: Context) -> bool:
+    """In partnership with · Presented by · Brought to you by   (over a partner's logo)"""
+    return ctx.says(block, P.SPONSOR_TEXT, 60)
+
+
 @needs("author_bio", phrases=(P.BIO_TEXT,))
 def author_bios(block: Block, ctx: Context) -> bool:
     """About the author: Jane Doe covers energy for …  (class="author-bio")"""
