@@ -178,6 +178,13 @@ REMOVES = [
     ("sponsor_labels", "In Zusammenarbeit mit"),
     ("sponsor_labels", "En partenariat avec"),
     ("sponsor_labels", "Patrocinado por"),
+    ("support_appeals", "This story is funded by readers like you"),
+    ("support_appeals", "Playful Void is a production of Idle Cartulary. If you liked this article, "
+                        "please consider liking, sharing, and subscribing to the newsletter."),
+    ("support_appeals", "Support independent journalism"),
+    ("support_appeals", "Unterstützen Sie unabhängigen Journalismus"),
+    ("support_appeals", "Soutenez notre journalisme"),
+    ("support_appeals", "Apoya nuestro periodismo"),
 ]
 
 KEEPS = [
@@ -226,6 +233,9 @@ KEEPS = [
     ("sponsor_labels", "Sponsored by the city, the festival drew 20,000 visitors."),
     ("sponsor_labels", "In partnership with local schools, the library opened two branches."),
     ("sponsor_labels", "In Zusammenarbeit mit der Polizei wurde die Straße gesperrt."),
+    ("support_appeals", "The study was funded by the National Science Foundation."),
+    ("support_appeals", "If you liked the first season, critics say, consider the sequel."),
+    ("support_appeals", "Readers who support our journalism get early access, the editor said."),
 ]
 
 

@@ -301,6 +301,18 @@ SPONSOR_TEXT = phrases(
     r"in zusammenarbeit mit|präsentiert von|unterstützt von|en partenariat avec|présenté par|"
     r"en colaboración con|presentado por|patrocinado por)\s*[:.]?$"
 )
+# Appeals for money or subscriptions at the end of a piece: "This story is funded by readers
+# like you", "If you liked this article, please consider … subscribing".
+SUPPORT_TEXT = phrases(
+    r"^this (?:story|article|reporting|journalism|work|newsletter|podcast|site|blog) (?:is|was) "
+    r"(?:funded|supported|made possible) by (?:readers|listeners|members|donors|people|subscribers)\b",
+    r"\bif you (?:liked|enjoyed|found value in|appreciated?) (?:this|the|our|my) "
+    r"(?:article|post|story|piece|newsletter|content|work)\b[^.]{0,40}\bconsider\b",
+    r"^(?:please )?(?:support|donate to) (?:our|independent|local) (?:journalism|reporting|newsroom)\b",
+    r"^become a (?:patron|supporter|sustaining member)\b",
+    r"^(?:unterstützen sie (?:unseren|unabhängigen) journalismus|soutenez (?:notre|le) journalisme|"
+    r"apoya (?:nuestro|el) periodismo)",
+)
 
 # A comment thread in plain text: "Sharon says" over "July 14, 2015 at 3:53 pm", "Reply".
 COMMENT_SIGNATURE = re.compile(
@@ -321,7 +333,7 @@ TEXT_RULE_PATTERNS = (
     COOKIE_TEXT, CONSENT_NOTICE, COOKIE_WORD, NAV_TEXT, SHARE_TEXT, CREDIT_TEXT, VIDEO_TEXT,
     VIDEO_TEXT_CI, PROMO_TEXT, NEWSLETTER_TEXT, COMMENT_TEXT, CONTACT_TEXT, COPYRIGHT_TEXT,
     AD_TEXT, DISCLOSURE_TEXT, CTA_TEXT, BIO_TEXT, TAGS_TEXT, STAMP_TEXT, TOOLS_TEXT,
-    SPONSOR_TEXT,
+    SPONSOR_TEXT, SUPPORT_TEXT,
 )
 
 

@@ -172,6 +172,13 @@ def sponsor_labels(block: Block, ctx: Context) -> bool:
     return ctx.says(block, P.SPONSOR_TEXT, 60)
 
 
+@needs(phrases=(P.SUPPORT_TEXT,))
+def support_appeals(block: Block, ctx: Context) -> bool:
+    """This story is funded by readers like you · If you liked this article, please consider
+    subscribing to the newsletter."""
+    return ctx.says(block, P.SUPPORT_TEXT, 400)
+
+
 @needs("author_bio", phrases=(P.BIO_TEXT,))
 def author_bios(block: Block, ctx: Context) -> bool:
     """About the author: Jane Doe covers energy for …  (class="author-bio")"""
