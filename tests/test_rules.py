@@ -185,6 +185,13 @@ REMOVES = [
     ("support_appeals", "Unterstützen Sie unabhängigen Journalismus"),
     ("support_appeals", "Soutenez notre journalisme"),
     ("support_appeals", "Apoya nuestro periodismo"),
+    ("follow_prompts", "Catch up on our in-depth coverage of tech and tools, and follow us on "
+                       "Facebook, Instagram, Twitter and TikTok to stay up to date."),
+    ("follow_prompts", "Did you make one of my recipes? Follow A Farmgirl's Kitchen on FACEBOOK, "
+                       "PINTEREST and YouTube for the latest recipes!"),
+    ("follow_prompts", "Mehr Rezepte? Folgen Sie uns auf Instagram."),
+    ("follow_prompts", "Plus de recettes ? Suivez-nous sur Instagram."),
+    ("follow_prompts", "¿Más recetas? Síguenos en Instagram."),
 ]
 
 KEEPS = [
@@ -236,6 +243,10 @@ KEEPS = [
     ("support_appeals", "The study was funded by the National Science Foundation."),
     ("support_appeals", "If you liked the first season, critics say, consider the sequel."),
     ("support_appeals", "Readers who support our journalism get early access, the editor said."),
+    ("follow_prompts", "Fans follow the band on Instagram, where it posts tour dates daily."),
+    ("follow_prompts", "If you need help, join the Slack. You might also want to follow me on "
+                       "Bluesky."),
+    ("follow_prompts", "Viele Fans folgen der Band auf Instagram."),
 ]
 
 

@@ -313,6 +313,16 @@ SUPPORT_TEXT = phrases(
     r"^(?:unterstützen sie (?:unseren|unabhängigen) journalismus|soutenez (?:notre|le) journalisme|"
     r"apoya (?:nuestro|el) periodismo)",
 )
+# "… and follow us on Facebook, Instagram and TikTok", "Follow A Farmgirl's Kitchen on
+# PINTEREST": the site asking to be followed, inside a sentence (SHARE_TEXT has the bare
+# labels). Not "follow me on …": a blogger's own closing paragraph says that in passing.
+_NETWORKS = (r"(?:facebook|instagram|twitter|x|tiktok|pinterest|youtube|linkedin|threads|bluesky|"
+             r"social media)\b")
+FOLLOW_TEXT = phrases(
+    r"\bfollow us(?: on| at)? " + _NETWORKS,
+    r"(?:^|[.!?] )follow [^.!?]{1,60}? on " + _NETWORKS,
+    r"\b(?:folgen sie uns (?:auf|bei)|suivez-nous sur|síguenos en) " + _NETWORKS,
+)
 
 # A comment thread in plain text: "Sharon says" over "July 14, 2015 at 3:53 pm", "Reply".
 COMMENT_SIGNATURE = re.compile(
@@ -333,7 +343,7 @@ TEXT_RULE_PATTERNS = (
     COOKIE_TEXT, CONSENT_NOTICE, COOKIE_WORD, NAV_TEXT, SHARE_TEXT, CREDIT_TEXT, VIDEO_TEXT,
     VIDEO_TEXT_CI, PROMO_TEXT, NEWSLETTER_TEXT, COMMENT_TEXT, CONTACT_TEXT, COPYRIGHT_TEXT,
     AD_TEXT, DISCLOSURE_TEXT, CTA_TEXT, BIO_TEXT, TAGS_TEXT, STAMP_TEXT, TOOLS_TEXT,
-    SPONSOR_TEXT, SUPPORT_TEXT,
+    SPONSOR_TEXT, SUPPORT_TEXT, FOLLOW_TEXT,
 )
 
 

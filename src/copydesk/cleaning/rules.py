@@ -179,6 +179,13 @@ def support_appeals(block: Block, ctx: Context) -> bool:
     return ctx.says(block, P.SUPPORT_TEXT, 400)
 
 
+@needs(phrases=(P.FOLLOW_TEXT,))
+def follow_prompts(block: Block, ctx: Context) -> bool:
+    """Catch up on our coverage, and follow us on Facebook, Instagram and TikTok to stay up to
+    date."""
+    return ctx.says(block, P.FOLLOW_TEXT, 300)
+
+
 @needs("author_bio", phrases=(P.BIO_TEXT,))
 def author_bios(block: Block, ctx: Context) -> bool:
     """About the author: Jane Doe covers energy for …  (class="author-bio")"""
