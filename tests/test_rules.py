@@ -192,6 +192,11 @@ REMOVES = [
     ("follow_prompts", "Mehr Rezepte? Folgen Sie uns auf Instagram."),
     ("follow_prompts", "Plus de recettes ? Suivez-nous sur Instagram."),
     ("follow_prompts", "¿Más recetas? Síguenos en Instagram."),
+    ("contact_prompts", "CONTACT US"),
+    ("contact_prompts", "Get in touch"),
+    ("contact_prompts", "Kontaktieren Sie uns"),
+    ("contact_prompts", "Contactez-nous"),
+    ("contact_prompts", "Contáctenos"),
 ]
 
 KEEPS = [
@@ -247,6 +252,8 @@ KEEPS = [
     ("follow_prompts", "If you need help, join the Slack. You might also want to follow me on "
                        "Bluesky."),
     ("follow_prompts", "Viele Fans folgen der Band auf Instagram."),
+    ("contact_prompts", "Contact us if you saw the car, police said."),
+    ("contact_prompts", "Contactez-nous, a dit la police, si vous avez vu la voiture."),
 ]
 
 

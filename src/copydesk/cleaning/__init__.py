@@ -35,6 +35,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("sponsor_labels", rules.sponsor_labels),
     ("support_appeals", rules.support_appeals),
     ("follow_prompts", rules.follow_prompts),
+    ("contact_prompts", rules.contact_prompts),
     ("author_bios", rules.author_bios),
     ("tag_lists", rules.tag_lists),
     ("bylines_and_stamps", rules.bylines_and_stamps),

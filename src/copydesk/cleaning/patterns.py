@@ -323,6 +323,11 @@ FOLLOW_TEXT = phrases(
     r"(?:^|[.!?] )follow [^.!?]{1,60}? on " + _NETWORKS,
     r"\b(?:folgen sie uns (?:auf|bei)|suivez-nous sur|síguenos en) " + _NETWORKS,
 )
+# A lone "Contact us" heading or button over a form or a sales box.
+CONTACT_CTA_TEXT = phrases(
+    r"^(?:contact us|get in touch(?: with us)?|work with us|advertise with us|kontaktieren sie uns|"
+    r"contactez-nous|cont[aá]ct[ae]nos)\s*[!.:]?$"
+)
 
 # A comment thread in plain text: "Sharon says" over "July 14, 2015 at 3:53 pm", "Reply".
 COMMENT_SIGNATURE = re.compile(
@@ -343,7 +348,7 @@ TEXT_RULE_PATTERNS = (
     COOKIE_TEXT, CONSENT_NOTICE, COOKIE_WORD, NAV_TEXT, SHARE_TEXT, CREDIT_TEXT, VIDEO_TEXT,
     VIDEO_TEXT_CI, PROMO_TEXT, NEWSLETTER_TEXT, COMMENT_TEXT, CONTACT_TEXT, COPYRIGHT_TEXT,
     AD_TEXT, DISCLOSURE_TEXT, CTA_TEXT, BIO_TEXT, TAGS_TEXT, STAMP_TEXT, TOOLS_TEXT,
-    SPONSOR_TEXT, SUPPORT_TEXT, FOLLOW_TEXT,
+    SPONSOR_TEXT, SUPPORT_TEXT, FOLLOW_TEXT, CONTACT_CTA_TEXT,
 )
 
 

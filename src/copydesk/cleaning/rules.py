@@ -186,6 +186,12 @@ def follow_prompts(block: Block, ctx: Context) -> bool:
     return ctx.says(block, P.FOLLOW_TEXT, 300)
 
 
+@needs(phrases=(P.CONTACT_CTA_TEXT,))
+def contact_prompts(block: Block, ctx: Context) -> bool:
+    """CONTACT US · Get in touch · Advertise with us"""
+    return ctx.says(block, P.CONTACT_CTA_TEXT, 40)
+
+
 @needs("author_bio", phrases=(P.BIO_TEXT,))
 def author_bios(block: Block, ctx: Context) -> bool:
     """About the author: Jane Doe covers energy for …  (class="author-bio")"""
