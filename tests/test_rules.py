@@ -197,6 +197,13 @@ REMOVES = [
     ("contact_prompts", "Kontaktieren Sie uns"),
     ("contact_prompts", "Contactez-nous"),
     ("contact_prompts", "Contáctenos"),
+    ("deal_promos", "USE PROMO CODE"),
+    ("deal_promos", "Deal of the Day"),
+    ("deal_promos", "Promotion Has Expired"),
+    ("deal_promos", "Buy now from one of our trusted retail partners:"),
+    ("deal_promos", "Gutscheincode: SOMMER24"),
+    ("deal_promos", "Code promo : ETE24"),
+    ("deal_promos", "Código de descuento: VERANO"),
 ]
 
 KEEPS = [
@@ -254,6 +261,10 @@ KEEPS = [
     ("follow_prompts", "Viele Fans folgen der Band auf Instagram."),
     ("contact_prompts", "Contact us if you saw the car, police said."),
     ("contact_prompts", "Contactez-nous, a dit la police, si vous avez vu la voiture."),
+    ("deal_promos", "Shoppers who buy now could save later, analysts said, as prices are "
+                    "expected to rise sharply in the spring when new tariffs take effect."),
+    ("deal_promos", "The deal of the day was struck just before midnight, aides said, and the "
+                    "two parties signed it in the morning."),
 ]
 
 

@@ -36,6 +36,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("support_appeals", rules.support_appeals),
     ("follow_prompts", rules.follow_prompts),
     ("contact_prompts", rules.contact_prompts),
+    ("deal_promos", rules.deal_promos),
     ("author_bios", rules.author_bios),
     ("tag_lists", rules.tag_lists),
     ("bylines_and_stamps", rules.bylines_and_stamps),

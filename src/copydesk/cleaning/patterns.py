@@ -328,6 +328,14 @@ CONTACT_CTA_TEXT = phrases(
     r"^(?:contact us|get in touch(?: with us)?|work with us|advertise with us|kontaktieren sie uns|"
     r"contactez-nous|cont[aá]ct[ae]nos)\s*[!.:]?$"
 )
+# Shop widgets: "USE PROMO CODE", "Deal of the Day", "Promotion Has Expired", "Buy now from …".
+DEAL_TEXT = phrases(
+    r"^(?:use (?:the )?(?:promo|coupon|discount) code|(?:promo|coupon|discount) code\s*:|"
+    r"deal of the day|today'?s deals?|(?:this )?(?:promotion|deal|offer) has expired|"
+    r"shop now|buy now|gutscheincode|jetzt kaufen|angebot des tages|code promo|"
+    r"acheter maintenant|offre du jour|código (?:de descuento|promocional)|comprar ahora|"
+    r"oferta del día)\b.{0,60}$"
+)
 
 # A comment thread in plain text: "Sharon says" over "July 14, 2015 at 3:53 pm", "Reply".
 COMMENT_SIGNATURE = re.compile(
@@ -348,7 +356,7 @@ TEXT_RULE_PATTERNS = (
     COOKIE_TEXT, CONSENT_NOTICE, COOKIE_WORD, NAV_TEXT, SHARE_TEXT, CREDIT_TEXT, VIDEO_TEXT,
     VIDEO_TEXT_CI, PROMO_TEXT, NEWSLETTER_TEXT, COMMENT_TEXT, CONTACT_TEXT, COPYRIGHT_TEXT,
     AD_TEXT, DISCLOSURE_TEXT, CTA_TEXT, BIO_TEXT, TAGS_TEXT, STAMP_TEXT, TOOLS_TEXT,
-    SPONSOR_TEXT, SUPPORT_TEXT, FOLLOW_TEXT, CONTACT_CTA_TEXT,
+    SPONSOR_TEXT, SUPPORT_TEXT, FOLLOW_TEXT, CONTACT_CTA_TEXT, DEAL_TEXT,
 )
 
 

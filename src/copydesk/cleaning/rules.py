@@ -192,6 +192,12 @@ def contact_prompts(block: Block, ctx: Context) -> bool:
     return ctx.says(block, P.CONTACT_CTA_TEXT, 40)
 
 
+@needs(phrases=(P.DEAL_TEXT,))
+def deal_promos(block: Block, ctx: Context) -> bool:
+    """USE PROMO CODE · Deal of the Day · Promotion Has Expired · Buy now from our partners:"""
+    return ctx.says(block, P.DEAL_TEXT, 100)
+
+
 @needs("author_bio", phrases=(P.BIO_TEXT,))
 def author_bios(block: Block, ctx: Context) -> bool:
     """About the author: Jane Doe covers energy for …  (class="author-bio")"""
