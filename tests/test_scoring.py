@@ -150,3 +150,20 @@ def test_dates_all_along_the_text_make_a_listing_that_stays() -> None:
 def test_cards_after_a_short_intro_are_the_content() -> None:
     markup = (f"<html><body><main><h1>News</h1><p>{PROSE}</p>{_cards(5)}</main></body></html>")
     assert "A teaser for story 4 that sums it up in one line" in picked(markup)
+
+
+def _patch_list(lead: str) -> str:
+    items = "".join(f"<li><a href='/p/{i}'>libgccjit: add support for feature number {i}</a></li>"
+                    for i in range(8))
+    return (f"<html><body><article><h2>Patches</h2><p>{PROSE}</p><p>{lead}</p><ul>{items}</ul>"
+            f"<p>{PROSE} After.</p></article></body></html>")
+
+
+def test_links_a_sentence_introduces_are_the_articles_list() -> None:
+    texts = picked(_patch_list("Many patches were sent for review:"))
+    assert "libgccjit: add support for feature number 3" in texts
+
+
+def test_links_after_a_promo_lead_in_are_still_trimmed() -> None:
+    texts = picked(_patch_list("Related stories:"))
+    assert "libgccjit: add support for feature number 3" not in texts

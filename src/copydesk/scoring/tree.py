@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from ..blocks import Container, Page
-from ..cleaning.patterns import CONTENT_TOKENS
+from ..cleaning.patterns import CONTENT_TOKENS, PROMO_TEXT
 from ..metadata.dates import find_date, strip_dates
 from ..model import Block
 from ..options import Options
@@ -22,12 +22,14 @@ _WORD = re.compile(r"\w+")
 
 def best_container(page: Page, kept: list[Block], options: Options,
                    titles: Sequence[str] = ()) -> list[Block]:
-    scored = [(block, block_score(block, options)) for block in kept]
+    introduced = _introduced_lists(kept, options)
+    scored = [(block, 0.0 if block.index in introduced else block_score(block, options))
+              for block in kept]
     chrome = _chrome(page)
     totals = _totals(page, scored, chrome, options)
     best = max(range(len(page.containers)), key=totals.__getitem__)
     chosen = _with_siblings(page, scored, chrome, best, totals[best], options)
-    blocks = _cut_dated_list(_from_headline(_trim(chosen, options), titles))
+    blocks = _cut_dated_list(_from_headline(_trim(chosen, options, introduced), titles))
     return _dedupe(_drop_orphan_headings(blocks), options)
 
 
@@ -122,11 +124,31 @@ def _prior(box: Container) -> float:
     return bonus
 
 
-def _trim(blocks: list[Block], options: Options) -> list[Block]:
+def _is_link_row(b: Block, options: Options) -> bool:
+    return b.kind != "img" and b.link_density > options.max_link_density and len(b.text) <= 400
+
+
+def _introduced_lists(kept: list[Block], options: Options) -> set[int]:
+    """Link rows that a line of the text introduces ("Many patches were sent for review:",
+    "Top expert recommendations:"): a list the article cites, not the site's navigation. They
+    score as neutral and are not trimmed. A lead-in that names a promo ("Related stories:")
+    introduces nothing."""
+    out: set[int] = set()
+    lead = False
+    for b in kept:
+        if _is_link_row(b, options):
+            if lead:
+                out.add(b.index)
+            continue
+        lead = (b.text.endswith(":") and b.link_density < 0.5 and len(b.text) >= 20
+                and not PROMO_TEXT.search(b.text))
+    return out
+
+
+def _trim(blocks: list[Block], options: Options, keep: set[int] = frozenset()) -> list[Block]:
     """Drop link rows (mostly links and short) at the head and tail, or everywhere."""
     def link_row(b: Block) -> bool:
-        return (b.kind != "img" and b.link_density > options.max_link_density
-                and len(b.text) <= 400)
+        return b.index not in keep and _is_link_row(b, options)
 
     if options.trim_inner_links:
         return [b for b in blocks if not link_row(b)]
