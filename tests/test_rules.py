@@ -204,6 +204,11 @@ REMOVES = [
     ("deal_promos", "Gutscheincode: SOMMER24"),
     ("deal_promos", "Code promo : ETE24"),
     ("deal_promos", "Código de descuento: VERANO"),
+    ("deal_promos", "See price at Amazon"),
+    ("deal_promos", "View deal at Walmart"),
+    ("deal_promos", "Preis bei Otto"),
+    ("deal_promos", "Voir le prix chez Fnac"),
+    ("deal_promos", "Ver precio en Amazon"),
 ]
 
 KEEPS = [
@@ -265,6 +270,7 @@ KEEPS = [
                     "expected to rise sharply in the spring when new tariffs take effect."),
     ("deal_promos", "The deal of the day was struck just before midnight, aides said, and the "
                     "two parties signed it in the morning."),
+    ("deal_promos", "See prices at the pump rise again, analysts warned."),
 ]
 
 

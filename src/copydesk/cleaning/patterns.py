@@ -328,13 +328,17 @@ CONTACT_CTA_TEXT = phrases(
     r"^(?:contact us|get in touch(?: with us)?|work with us|advertise with us|kontaktieren sie uns|"
     r"contactez-nous|cont[aá]ct[ae]nos)\s*[!.:]?$"
 )
-# Shop widgets: "USE PROMO CODE", "Deal of the Day", "Promotion Has Expired", "Buy now from …".
+# Shop widgets: "USE PROMO CODE", "Deal of the Day", "Promotion Has Expired", "Buy now from …",
+# "See price at Amazon".
 DEAL_TEXT = phrases(
     r"^(?:use (?:the )?(?:promo|coupon|discount) code|(?:promo|coupon|discount) code\s*:|"
     r"deal of the day|today'?s deals?|(?:this )?(?:promotion|deal|offer) has expired|"
     r"shop now|buy now|gutscheincode|jetzt kaufen|angebot des tages|code promo|"
     r"acheter maintenant|offre du jour|código (?:de descuento|promocional)|comprar ahora|"
-    r"oferta del día)\b.{0,60}$"
+    r"oferta del día)\b.{0,60}$",
+    # Retailer buttons under a product: "See price at Amazon", "View deal at Walmart".
+    r"^(?:see|check|view|compare) (?:the )?(?:latest )?(?:prices?|deals?) (?:at|on) [^.]{2,40}$",
+    r"^(?:preis (?:bei|auf)|voir (?:le )?prix (?:chez|sur)|ver (?:el )?precio en) [^.]{2,40}$",
 )
 
 # A comment thread in plain text: "Sharon says" over "July 14, 2015 at 3:53 pm", "Reply".

@@ -194,7 +194,8 @@ def contact_prompts(block: Block, ctx: Context) -> bool:
 
 @needs(phrases=(P.DEAL_TEXT,))
 def deal_promos(block: Block, ctx: Context) -> bool:
-    """USE PROMO CODE · Deal of the Day · Promotion Has Expired · Buy now from our partners:"""
+    """USE PROMO CODE · Deal of the Day · Promotion Has Expired · Buy now from our partners:
+    · See price at Amazon"""
     return ctx.says(block, P.DEAL_TEXT, 100)
 
 
