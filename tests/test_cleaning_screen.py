@@ -123,3 +123,13 @@ def test_a_caption_line_above_a_credit_triggers_the_captions_rule() -> None:
 ])
 def test_class_strings_name_the_kinds_their_words_name(tokens: str, kinds: set[str]) -> None:
     assert context._token_kinds(tokens) == kinds
+
+
+def test_the_screen_stays_linear_on_long_adversarial_text() -> None:
+    """Its tries are built at run time, so the module sweep of test_regex_safety misses them."""
+    import time
+
+    for text in ("a" * 20000, "(" * 10000 + "Photo/", "share " * 4000, "cookie" * 3000):
+        start = time.perf_counter()
+        patterns.screen().could_match(text)
+        assert time.perf_counter() - start < 2.0
