@@ -185,3 +185,21 @@ def test_an_updated_stamp_of_the_modified_day_leaves_the_published_date() -> Non
               '<meta property="article:modified_time" content="2025-06-18T16:35:02+00:00">',
               "<h1>An honest fitness app review</h1><p class='a'>Updated June 18, 2025</p>")
     assert a.published == "2024-10-15T09:00:00+00:00"
+
+
+def test_a_user_name_in_the_author_tag_is_the_author_when_no_person_is_named() -> None:
+    a = _page('<meta name="author" content="aawoods">', "<h1>Glaze recipes for cone six</h1>")
+    assert a.authors == ("aawoods",)
+    b = _page('<meta name="author" content="andrew.keaveney">',
+              '<h1>A guide to meditation</h1><p class="byline">By Denise Everheart</p>')
+    assert b.authors == ("Denise Everheart",)
+    c = _page('<meta name="author" content="undefined">', "<h1>Blockchain trends</h1>")
+    assert c.authors == ()
+
+
+def test_an_author_tag_naming_the_host_is_the_company_not_an_author() -> None:
+    a = _page('<meta name="author" content="Accruent">', "<h1>Event management process</h1>",
+              url="https://www.accruent.com/resources/event-management")
+    assert a.authors == ()
+    b = _page('<meta name="author" content="Webmaster">', "<h1>Enrolment now open</h1>")
+    assert b.authors == ()

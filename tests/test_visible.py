@@ -214,7 +214,14 @@ def test_a_nav_left_open_far_above_the_byline_does_not_hide_it() -> None:
 
 
 @pytest.mark.parametrize("text, names", [
-    ("Written By: Celeste Longacre Gardener & Astrologer", ["Celeste Longacre Gardener"]),
+    ("Written By: Celeste Longacre Gardener & Astrologer", ["Celeste Longacre"]),
+    ("Harry Rabinowitz Tech Reporter", ["Harry Rabinowitz"]),
+    ("Jeffrey A. Slotnick Reporter", ["Jeffrey A. Slotnick"]),
+    ("Matt Check Head Winemaker, Co-Founder", ["Matt Check"]),
+    ("Audrey Huang , Print Managing Editor", ["Audrey Huang"]),
+    ("By Genaveve Bradshaw ⋅ Senior Review Analyst ⋅ Updated March 5, 2025", ["Genaveve Bradshaw"]),
+    ("Jeni Green 1 , MS", []),
+    ("Jane Doe, Bob Lee & Ann Kim", ["Jane Doe", "Bob Lee", "Ann Kim"]),
     ("Celeste Longacre, Astrologer", ["Celeste Longacre"]),
     ("Kaufman, Jeff T.", ["Kaufman", "Jeff T."]),
     ("By Jack Beresford Senior Life and Trends Reporter", ["Jack Beresford"]),

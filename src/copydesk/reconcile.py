@@ -13,8 +13,8 @@ from .blocks import Page
 from .metadata import language
 from .metadata.candidates import TRUST, Candidates
 from .metadata.dates import date_from_url, parse_date
-from .metadata.visible import (is_byline, looks_like_person, parse_byline, split_dateline,
-                               stamp_date, strip_by)
+from .metadata.visible import (is_byline, is_handle, looks_like_person, parse_byline,
+                               split_dateline, stamp_date, strip_by)
 from .model import Block, Dateline, Figure
 from .cleaning.patterns import CONTACT_TEXT, CREDIT_TEXT
 from .options import Options
@@ -268,21 +268,31 @@ _LOWER_WORD = re.compile(r"(?<![@\w.])[a-z]\w+(?![@\w])")  # not in e-mails or @
 
 def _pick_people(found: Candidates, out: Fields, common: frozenset[str] = frozenset()) -> None:
     site = {_fold(v) for v, _ in found.get("publisher")}
+    sites = _site_names(found)
+    host = (_host(_first(found, "url")) or "").replace(" ", "")  # 'accruent' is the company
     options: list[tuple[list[str], str | None, str, str | None]] = []
+    handles: list[tuple[list[str], str | None, str, str | None]] = []
     for value, source in found.get("byline"):
         names, org = parse_byline(value)
         options.append((names, org, source, value))
     for value, source in found.get("author"):
         names, org = parse_byline(value) if len(value) < 120 else ([], None)
+        if (not names and source.split(":")[0] in _MACHINE and is_handle(value)
+                and not _is_site(value, sites)):
+            handles.append(([value.strip()], None, source, None))  # 'aawoods'
         options.append((names, org, source, None))
     # A site or company name is never an author, unless the site is named after its author: a
     # printed "By …" line or a personal blog's author tags give it as a person's name.
+    persons = {_squash(v) for v, _ in found.get("publisher") if looks_like_person(v)}
     options = [(
         [_trim_name(n, common) for n in names
-         if (_fold(n) not in site or raw and looks_like_person(n) or _personal_site(n, src, common))
+         if (_fold(n) not in site and _squash(n) != host or raw and looks_like_person(n)
+             or _personal_site(n, src, common)
+             or " " not in n and _squash(n) in persons)
          and not _ordinary(n, common)], org, src, raw
     ) for names, org, src, raw in options]
-    people = [o for o in options if o[0]]
+    # A user name the engine shows as the author counts only when no source names a person.
+    people = [o for o in options if o[0]] or handles
     if people:
         grouped = _group_authors(people)
         out.set("authors", tuple(grouped[0]), grouped[1])
@@ -293,6 +303,13 @@ def _pick_people(found: Candidates, out: Fields, common: frozenset[str] = frozen
     orgs += [(v, s) for v, s in found.get("organization") if _fold(v) not in site]
     if orgs:
         out.set("organization", orgs[0][0], orgs[0][1])
+
+
+_MACHINE = frozenset({"json-ld", "meta", "microdata"})
+
+
+def _squash(name: str) -> str:
+    return _fold(name).replace(" ", "")
 
 
 def _trim_name(name: str, common: frozenset[str]) -> str:

@@ -26,12 +26,15 @@ _BY = re.compile(
     r"^(?:(?:by|von|par|por|de|written by|words by|story by|reported by|posted by|author)(?::\s*|\s+)|"
     r"(?:authors?|autor(?:in)?|auteur|text|texto|texte)\s?:\s*)", re.I)
 # Where a printed name ends: a role, a stamp ("Updated", "Published", a weekday), a separator.
-_NAME_END = re.compile(
-    r"(?<!\s)\s+(?:[|•·]|[-–—]\s|(?:senior |chief |managing |contributing |staff |associate |"
+_ROLE_WORDS = (
+    r"(?:senior |chief |managing |contributing |staff |associate |"
     r"assistant |executive |deputy )?(?:writer|editor|analyst|director|manager|vp|ceo|cto|"
     r"founder|co-founder|specialist|strategist|expert|consultant|officer|president|intern|"
     r"producer|correspondent|reporter|columnist|contributor|redakteur(?:in)?|journaliste?|"
-    r"periodista|redactor(?:a)?)\b|(?:updated|published|posted|aktualisiert|"
+    r"periodista|redactor(?:a)?)\b")
+_ROLE_END = re.compile(r"^\s*" + _ROLE_WORDS, re.I)
+_NAME_END = re.compile(
+    r"(?<!\s)\s+(?:[|•·]|[-–—]\s|" + _ROLE_WORDS + r"|(?:updated|published|posted|aktualisiert|"
     # a second credit on the same line: "| Edited by …", "Fact checked by …", "Reviewed by …"
     r"edited|fact[- ]?checked|reviewed|medically reviewed|tested|illustrated|photographs|"
     r"last (?:updated|modified)|"
@@ -59,7 +62,7 @@ _NOT_NAME = re.compile(
     r"\bby\b|\b(?:bio|biography|login|profile|more|view all|see all|posts|articles|reviewer|"
     r"disclosure|advertiser|sponsored|modified|reading time|"
     r"author|staff|team|desk|guest|columnists?|co-founder|founder|certified|news|editors?|editorial|media|press|inc|ltd|llc|group|online|"
-    r"magazine|newsroom|admin|administrator|redaktion|rédaction|redacción|updated|published|"
+    r"magazine|newsroom|admin|administrator|webmaster|redaktion|rédaction|redacción|updated|published|"
     r"posted|min read|ago|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday)\b|\d|@|https?:",
     re.I,
@@ -117,12 +120,15 @@ def parse_byline(text: str) -> tuple[list[str], str | None]:
         text = text[: agency.start()] + text[agency.end():]
     names: list[str] = []
     for part in _SPLIT.split(_cut_role(text)):
-        if names and _is_credential(part):
-            continue  # "Jane Doe, MD, RD"
+        if (names or len(part.split()) == 1) and _is_credential(part):
+            continue  # "Jane Doe, MD, RD"; "MS" alone
         name = clean_name(part)
         if name:
             names.append(name)
     if names and len(names[0].split()) > 1:  # "Celeste Longacre, Astrologer": a role
+        # "Celeste Longacre Gardener & Astrologer": a lone word joins the role before it
+        names = [n.rsplit(" ", 1)[0] if len(n.split()) >= 3 and nxt and " " not in nxt else n
+                 for n, nxt in zip(names, [*names[1:], None])]
         names = [n for n in names if len(n.split()) > 1]
     return names, organization
 
@@ -135,8 +141,10 @@ def _cut_role(text: str) -> str:
         return text
     head = text[: role.start()]
     words = head.split()
-    if len(words) >= 4 and not re.search(r"[,|;]", head):
-        return " ".join(words[:2])
+    title = not role.group(0).lstrip(" ,").lower().startswith(("for ", "special"))
+    if (len(words) >= 4 or len(words) == 3 and title and not _initial(words[1])) \
+            and not re.search(r"[,|;]", head):
+        return " ".join(words[:2])  # "… Senior Life and Trends Reporter", "… Tech Reporter"
     return head
 
 
@@ -145,9 +153,16 @@ def clean_name(text: str) -> str | None:
     text = _BY.sub("", " ".join(text.split()))
     end = _NAME_END.search(text)
     text = (text[: end.start()] if end else text).strip(" ,;:|-–—·•()[]")
+    lead = _ROLE_LEAD.search(text)
+    if lead and lead.start() == 0:
+        return None  # "Senior Review Analyst", "Print Managing Editor"
+    if lead and len(text[: lead.start()].split()) >= 2:
+        text, end = text[: lead.start()].strip(), None  # "Matt Check Head Winemaker"
     words = text.split()
-    if end and (len(words) >= 4 or len(words) == 3 and words[2].isupper()):
-        text = " ".join(words[:2])  # "Elena Doe Marketing Operations Analyst", "… AI Writer"
+    role = bool(end and _ROLE_END.match(end.group(0)))
+    if end and (len(words) >= 4 or len(words) == 3 and (words[2].isupper() or role
+                                                        and not _initial(words[1]))):
+        text = " ".join(words[:2])  # "Elena Doe Marketing Operations Analyst", "… Tech Reporter"
     elif end and len(words) < 2:
         return None  # "Shipping Expert": the word before a role is the role's own
     if not text or len(text) > 60 or _NOT_NAME.search(text):
@@ -156,6 +171,16 @@ def clean_name(text: str) -> str | None:
     if not 1 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
         return None  # "Insights from", "Corti AI platform for healthcare"
     return text
+
+
+# A capitalised word that opens a job title when another capitalised word follows it.
+_ROLE_LEAD = re.compile(r"\b(?:Head|Senior|Chief|Managing|Contributing|Staff|Associate|Assistant|"
+                        r"Executive|Deputy|Print|Digital|Lead|Principal)\s+[A-Z]")
+
+
+def _initial(word: str) -> bool:
+    """'A.' or 'J.R.': a middle initial keeps a three-word name whole."""
+    return bool(re.match(r"^(?:[A-Z]\.){1,2}$", word))
 
 
 # A word of a person's name: capitalised, or a particle ("van", "de", "bin").
@@ -170,6 +195,19 @@ def looks_like_person(name: str) -> bool:
     words = name.split()
     return (2 <= len(words) <= 4 and words[0][:1].isupper() and words[0].lower() not in _NOT_FIRST
             and all(_NAME_WORD.match(w) for w in words))
+
+
+# A user name: one token ('aawoods', 'sara.r.peter') or a name in lower case ('annette thurmon').
+_HANDLE = re.compile(r"^(?:[a-z][\w.\-]{2,39}|[a-z]{2,20}(?: [a-z]{2,20}){1,2})$")
+_NO_VALUE = frozenset({"undefined", "null", "none", "unknown", "anonymous", "nan"})
+
+
+def is_handle(text: str) -> bool:
+    """A user name a blog engine shows as the author (capitalised ones read as names anyway),
+    not a role, a site label or a template's empty value."""
+    text = text.strip()
+    return (bool(_HANDLE.match(text)) and not _NOT_NAME.search(text)
+            and text.lower() not in _NO_VALUE)
 
 
 def _is_credential(text: str) -> bool:
