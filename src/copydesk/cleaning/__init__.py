@@ -32,16 +32,17 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("advertisements", rules.advertisements),
     ("disclosures", rules.disclosures),
     ("calls_to_action", rules.calls_to_action),
-    ("sponsor_labels", rules.sponsor_labels),
-    ("support_appeals", rules.support_appeals),
-    ("follow_prompts", rules.follow_prompts),
-    ("contact_prompts", rules.contact_prompts),
-    ("deal_promos", rules.deal_promos),
     ("author_bios", rules.author_bios),
     ("tag_lists", rules.tag_lists),
     ("bylines_and_stamps", rules.bylines_and_stamps),
     ("tool_rows", rules.tool_rows),
     ("page_chrome", rules.page_chrome),
+    # Phrase rules added later come last, so blocks the rules above claimed keep their names.
+    ("sponsor_labels", rules.sponsor_labels),
+    ("support_appeals", rules.support_appeals),
+    ("follow_prompts", rules.follow_prompts),
+    ("contact_prompts", rules.contact_prompts),
+    ("deal_promos", rules.deal_promos),
 )
 RULE_NAMES = tuple(name for name, _ in RULES)
 
