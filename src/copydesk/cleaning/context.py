@@ -150,16 +150,15 @@ def _own_marks(tag: str, role: str, tokens: str) -> frozenset[str]:
 def _token_kinds(tokens: str) -> frozenset[str]:
     """Kinds a class/id string names. Only the groups one of whose words starts with a run of
     the string are searched: for most strings none, settled by a set lookup."""
-    if P.KNOWN_RUN.search(tokens) is None:
+    runs = P.KNOWN_RUN.findall(tokens)  # the runs that start a word of some group
+    if not runs:
         return _EMPTY
-    runs = P.alnum_runs(tokens)
-    if not runs.isdisjoint(P.FIRST_PARTS[P.CONTENT_EXEMPT]) and P.CONTENT_EXEMPT.search(tokens):
+    if not P.FIRST_PARTS[P.CONTENT_EXEMPT].isdisjoint(runs) and P.CONTENT_EXEMPT.search(tokens):
         return _EMPTY
     bare = P.BEM_JOINER.sub("-", P.MODIFIER_CLASSES.sub(" ", tokens))
-    if bare != tokens:
-        tokens, runs = bare, P.alnum_runs(bare)
-    names = {name for run in runs.intersection(P.KNOWN_FIRST_PARTS)
-             for name in P.GROUPS_BY_FIRST_PART[run]}
+    if bare != tokens:  # a state class removed: its runs go with it
+        tokens, runs = bare, P.KNOWN_RUN.findall(bare)
+    names = {name for run in runs for name in P.GROUPS_BY_FIRST_PART[run]}
     return frozenset(name for name in names if P.TOKENS[name].search(tokens))
 
 
