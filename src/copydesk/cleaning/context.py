@@ -126,10 +126,15 @@ def _container_marks(page: Page) -> list[frozenset[str]]:
             sizes[parent] += sizes[cid]
     wrapper = WRAPPER_SHARE * total if total >= 200 else float("inf")
     marks: list[frozenset[str]] = []
+    tag_marks = P.TAG_MARKS
     for cid, box in enumerate(containers):
         inherited = marks[box.parent] if box.parent >= 0 else _EMPTY
-        own = _own_marks(box.tag, box.role, box.tokens) if sizes[cid] < wrapper else _EMPTY
-        marks.append(inherited | own if own else inherited)
+        # A bare <div>/<p>/<li> (no class, id or role) names nothing: skip the cache lookup.
+        if (box.tokens or box.role or box.tag in tag_marks) and sizes[cid] < wrapper:
+            own = _own_marks(box.tag, box.role, box.tokens)
+            if own:
+                inherited = inherited | own
+        marks.append(inherited)
     return marks
 
 
