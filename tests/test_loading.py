@@ -231,3 +231,21 @@ def test_latin1_shown_c1_controls_are_mended() -> None:
 def test_clean_text_with_rare_pairs_is_left_alone() -> None:
     clean = "Der Fuß« ist lang. São Paulo, Ãgua? Ça va."
     assert repair_mojibake(clean) == clean
+
+
+@pytest.mark.parametrize("text", [
+    "", "â", "Ã", "â€", "â€â€â€", "â\u0080 Ã© Ã¿", "Ãâ€Ã\u00c0Ã\u00bfÃ", "ââ€ÃÃ©",
+    "Château âge " * 50 + "Ã©",  # many leads, one pair: the whole text is searched
+    "x" * 1000 + "Ã",
+])
+def test_tell_tale_pairs_are_counted_as_the_pattern_defines_them(text) -> None:
+    import re
+
+    pattern = re.compile("\u00e2[\u20ac\u0080]|\u00c3[\u0080-\u00bf]")
+    assert loading._evidence(text) == min(3, len(pattern.findall(text)))
+
+
+def test_blank_input_beyond_the_first_bytes_is_still_empty() -> None:
+    with pytest.raises(InputError, match="empty input"):
+        decode(b" " * 10000 + b"\n\t")
+    assert decode(b" " * 300 + b"<p>x</p>").strip() == "<p>x</p>"

@@ -111,7 +111,7 @@ def gunzip(data: bytes, name: str = "input") -> bytes:
 def decode(data: bytes, encoding: str | None = None, name: str = "input") -> str:
     """Bytes to text: the override, a BOM, the page's declaration, UTF-8, then detection;
     UTF-8 that was once decoded as Latin-1 ("Investorâ\x80\x99s") is mended."""
-    if not data.strip():
+    if not data[:256].strip() and not data.strip():  # most pages: no copy of the whole
         raise InputError(f"{name}: empty input")
     _refuse_binary(data, name)
     if encoding:
@@ -122,7 +122,6 @@ def decode(data: bytes, encoding: str | None = None, name: str = "input") -> str
 # A UTF-8 lead byte read as Latin-1/cp1252 (Â..ô), then 1-3 continuation bytes read the same way.
 _CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 _MOJIBAKE = re.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_CP1252_HIGH}]{{1,3}}")
-_EVIDENCE = re.compile("\u00e2[\u20ac\u0080]|\u00c3[\u0080-\u00bf]")
 
 
 def repair_mojibake(text: str) -> str:
@@ -133,10 +132,26 @@ def repair_mojibake(text: str) -> str:
     if "\u00c3" not in text and "\u00e2" not in text:
         return text
     # Act only on pages with the tell-tale pairs ("â€", "Ã©"), so "Fuß«" in a clean page stays.
-    evidence = _EVIDENCE.finditer(text)
-    if sum(1 for _ in zip(range(3), evidence)) < 3:
+    if _evidence(text) < 3:
         return text
     return _MOJIBAKE.sub(_redecode, text)
+
+
+def _evidence(text: str, enough: int = 3) -> int:
+    """How many tell-tale pairs ("â" then "€" or U+0080, "Ã" then U+0080..U+00BF) the text
+    holds, counting up to ``enough``. str.find jumps from lead to lead in C, where a regex
+    scanned every character of a page that has an "â" but no pair (French, Portuguese).
+    Pairs never overlap: their second character is never a lead."""
+    found = 0
+    for lead in ("\u00e2", "\u00c3"):
+        at = text.find(lead)
+        while at >= 0 and found < enough:
+            follower = text[at + 1:at + 2]
+            if (follower in ("\u20ac", "\u0080") if lead == "\u00e2"
+                    else "\u0080" <= follower <= "\u00bf"):
+                found += 1
+            at = text.find(lead, at + 1)
+    return found
 
 
 def _redecode(match: re.Match[str]) -> str:
@@ -235,6 +250,8 @@ def _refuse_binary(data: bytes, name: str) -> None:
 
 def _looks_utf16(head: bytes) -> bool:
     """BOM-less UTF-16 text has NUL in every other byte of its ASCII characters."""
+    if head.count(0) <= len(head) // 4:  # then neither half can hold more: skip the slicing
+        return False
     even, odd = head[0::2].count(0), head[1::2].count(0)
     return max(even, odd) > len(head) // 4 and min(even, odd) < len(head) // 50
 
