@@ -23,7 +23,7 @@ SKIP_TAGS = (
 # predicate on every element, and each candidate costs a Python proxy: most styles hide nothing.
 _CANDIDATES = ("{0}@hidden/.. | {0}@aria-hidden[. = 'true']/.. | "
                "{0}@style[contains(., 'none') or contains(., 'hidden')]/..")
-_MAYBE_HIDDEN = etree.XPath(_CANDIDATES.format("//"))
+_MAYBE_HIDDEN = etree.XPath(_CANDIDATES.format("//*/"))  # elements only: text nodes skipped
 _MAYBE_HIDDEN_INSIDE = etree.XPath(_CANDIDATES.format("descendant::*/"))
 INLINE_TAGS = frozenset(
     "a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q s "
