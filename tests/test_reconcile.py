@@ -203,3 +203,30 @@ def test_an_author_tag_naming_the_host_is_the_company_not_an_author() -> None:
     assert a.authors == ()
     b = _page('<meta name="author" content="Webmaster">', "<h1>Enrolment now open</h1>")
     assert b.authors == ()
+
+
+def test_a_short_section_after_a_pipe_is_no_part_of_the_headline() -> None:
+    a = _page('<meta property="og:title" content="How meditation rewires brains | Opinion">',
+              "<h1>How meditation rewires brains | Opinion</h1>")
+    assert a.headline == "How meditation rewires brains"
+    b = _page('<meta property="og:title" content="Acme | Best stocks to buy this year">',
+              "<h1>Acme | Best stocks to buy this year</h1>")
+    assert b.headline == "Acme | Best stocks to buy this year"
+    c = _page('<meta property="og:title" content="Blog: Best advertising agencies in 2025">')
+    assert c.headline == "Best advertising agencies in 2025"
+
+
+def test_the_typographic_form_most_sources_write_wins() -> None:
+    straight = ('<title>The Beginner\'s Guide to Gym Equipment</title><meta property="og:title" '
+                'content="The Beginner\'s Guide to Gym Equipment">')
+    a = _page(straight, "<h1>The Beginner’s Guide to Gym Equipment</h1>")
+    assert a.headline == "The Beginner's Guide to Gym Equipment"
+    curly = '<meta property="og:title" content="The Beginner’s Guide to Gym Equipment">'
+    b = _page(curly, "<h1>The Beginner’s Guide to Gym Equipment</h1>")
+    assert b.headline == "The Beginner’s Guide to Gym Equipment"
+
+
+def test_a_page_title_written_into_og_site_name_is_no_site_name() -> None:
+    a = _page('<meta property="og:site_name" content="How to Design a Website: a Complete Guide '
+              'for 2026 | Clay">', "<h1>How to Design a Website: a Complete Guide for 2026</h1>")
+    assert a.headline == "How to Design a Website: a Complete Guide for 2026"

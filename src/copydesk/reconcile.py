@@ -160,14 +160,15 @@ def _pick_headline(found: Candidates, out: Fields) -> None:
     """
     sites = _site_names(found)
     options = list(found.get("headline")) + [(v, "meta") for v, _ in found.get("title_tag")]
+    raw = [v for v, s in options if s != "visible"]  # all their words, to corroborate the h1
     options = [(_strip_site(v, sites), s) for v, s in options if len(v) < 300]
     options = [(v, s) for v, s in options if _fold(v) and not _is_site(v, sites)]
     if not options:
         return
     h1 = [o for o in options if o[1] == "visible"][:1]
-    others = [v for v, s in options if s != "visible"]
+    others = [v for v, s in options if s != "visible"] and raw
     if h1 and (not others or _corroborated(h1[0][0], others)):
-        out.set("headline", h1[0][0], "visible")
+        out.set("headline", _common_form(h1[0][0], options), "visible")
         return
     keys = [_fold(v) for v, _ in options]
 
@@ -177,7 +178,19 @@ def _pick_headline(found: Candidates, out: Fields) -> None:
         return agree + (0.5 if is_h1 else 0) - _trust(options[i][1]) * 0.01
 
     best = max(range(len(options)), key=support)
-    out.set("headline", *options[best])
+    out.set("headline", _common_form(options[best][0], options), options[best][1])
+
+
+_QUOTE_FORMS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def _common_form(title: str, options: list[tuple[str, str]]) -> str:
+    """The same words may come typeset differently ('Beginner’s' in the h1, 'Beginner's' in
+    og:title and <title>): the form most sources write wins, ties to the chosen one."""
+    key = title.translate(_QUOTE_FORMS)
+    forms = [v for v, _ in options if v.translate(_QUOTE_FORMS) == key]
+    best = max(set(forms), key=lambda f: (forms.count(f), f == title))
+    return best if forms.count(best) > forms.count(title) else title
 
 
 _STOPWORDS = frozenset(
@@ -202,7 +215,8 @@ def _corroborated(h1: str, others: list[str]) -> bool:
 
 def _site_names(found: Candidates) -> set[str]:
     """Folded names the site goes by: its publisher names and its host's main label."""
-    sites = {_fold(v) for v, _ in found.get("publisher")}
+    # a 'site name' of more than six words is a page title written into og:site_name
+    sites = {_fold(v) for v, _ in found.get("publisher") if len(v.split()) <= 6}
     host = _host(_first(found, "url"))
     if host:
         sites.add(host)
@@ -251,11 +265,22 @@ def _strip_site(title: str, sites: set[str]) -> str:
     while len(parts) > 1 and _is_site(parts[0], sites):
         parts.pop(0)
         seps.pop(0)
+    # "Title | Section": a short part after a pipe, shorter than what it follows, is a section
+    while (len(parts) > 1 and seps[-1].strip() == "|" and len(parts[-1].split()) <= 5
+           and len(" ".join(parts[:-1]).split()) > len(parts[-1].split())):
+        parts.pop()
+        seps.pop()
     kept = parts[0] + "".join(sep + part for sep, part in zip(seps, parts[1:]))
     head, colon, rest = kept.partition(": ")
-    if colon and rest and _is_site(head, sites):
+    if colon and rest and (_is_site(head, sites) or _is_section_label(head)):
         return rest
     return kept
+
+
+def _is_section_label(head: str) -> bool:
+    """'Blog: Title', 'News: Title': the part before the colon only names the kind of page."""
+    words = _fold(head).split()
+    return len(words) == 1 and words[0] in _SITE_WORDS
 
 
 def _common_words(body: list[Block]) -> frozenset[str]:
