@@ -72,3 +72,10 @@ def test_publication_date_as_a_data_attribute_of_the_page() -> None:
     meta_tags.read(html.fromstring('<html><head></head><body data-pubdate="2022-10-05" '
                                    'data-lastmod="2025-12-02"><p>x</p></body></html>'), found)
     assert found.get("published") == [("2022-10-05", "meta")]
+
+
+def test_site_specific_author_tags_are_read() -> None:
+    found = Candidates()
+    meta_tags.read(html.fromstring('<html><head><meta property="cXenseParse:author" '
+                                   'content="Harry Rabinowitz"></head><body></body></html>'), found)
+    assert found.get("author") == [("Harry Rabinowitz", "meta")]

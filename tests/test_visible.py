@@ -405,3 +405,20 @@ def test_a_marked_date_row_that_holds_more_gives_its_first_short_stamp() -> None
                    'peer review, research</span></div><p class="pub-dates">Updated March 13, 2024'
                    '</p></body></html>')
     assert [v for v, _ in found.get("published")] == ["2023-04-13", "2024-03-13"]
+
+
+def test_a_contributors_label_reads_the_name_in_its_tail() -> None:
+    found = _found('<html><body><div class="tags"><strong>Contributors:</strong> Janet Loughrey'
+                   '</div></body></html>')
+    assert ("Janet Loughrey", "visible") in found.get("author")
+
+
+def test_an_author_box_holding_the_bio_gives_its_first_short_name() -> None:
+    bio = "Lauren Vetter is a growth marketer who writes about search for clinics. " * 3
+    found = _found(f'<html><body><div class="blog_author-wrapper"><div>Lauren Vetter</div>'
+                   f'<p>{bio}</p></div></body></html>')
+    assert ("Lauren Vetter", "visible") in found.get("author")
+
+
+def test_names_opening_with_a_determiner_are_no_people() -> None:
+    assert clean_name("My Health Toolkit") is None and clean_name("The Editors") is None

@@ -98,8 +98,15 @@ _MODIFIED_KEY = re.compile(r"(?:^|[-_.:])(?:modified|updated|last[-_.]?modified)
                            r"[-_.]?(?:date|time|datetime|on|at)?$")
 
 
+# Sites name their own author tags too ("cXenseParse:author", "og:article:author").
+_AUTHOR_KEY = re.compile(r"[-_.:]author$")
+
+
 def _date_field(key: str) -> str | None:
-    """A meta name not in FIELDS that still says it holds the publication or update date."""
+    """A meta name not in FIELDS that still says it holds the publication or update date,
+    or the author."""
+    if _AUTHOR_KEY.search(key):
+        return "author"
     if _PUBLISHED_KEY.search(key):
         return "published"
     if _MODIFIED_KEY.search(key):

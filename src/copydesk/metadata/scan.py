@@ -16,9 +16,8 @@ _XML_SPACE = " \t\n\r"  # what XPath's normalize-space() folds (not \xa0)
 _CREDIT_LETTERS = frozenset("bBwWpPsSrRvV")
 _CREDIT_START = re.compile(r"^\s*(?:by\b|written by|posted by|words by|story by|reported by|von |"
                            r"par |por )", re.I)
-_LABEL_LETTERS = frozenset("wWaA")
-_LABEL_CASE = str.maketrans("WRITENBYAUTHOR", "writenbyauthor")
-_LABEL_TEXTS = frozenset({"written by", "author"})
+_LABEL_LETTERS = frozenset("wWaAcC")
+_LABEL_TEXTS = frozenset({"written by", "author", "authors", "contributor", "contributors"})
 _LD_CASE = str.maketrans("LDJSON", "ldjson")
 _PROPS = frozenset({"headline", "author", "datePublished", "dateModified", "publisher"})
 _DATA_DATE_TAGS = frozenset({"html", "body", "article", "main"})
@@ -202,7 +201,7 @@ def _has_author(rel: str) -> bool:
 
 
 # The first letter after XPath's blanks, when it may open a credit or a label.
-_FIRST_LETTER = re.compile(r"[ \t\n\r]*+([bBwWpPsSrRvVaA])")
+_FIRST_LETTER = re.compile(r"[ \t\n\r]*+([bBwWpPsSrRvVaAcC])")
 
 
 def _credit(text: str) -> bool:
@@ -211,10 +210,11 @@ def _credit(text: str) -> bool:
 
 
 def _is_label(el: html.HtmlElement, text: str, start: int) -> bool:
-    """A leaf whose text is only 'Written by' or 'Author' (the name follows in the next element)."""
-    if text[start:start + 6].translate(_LABEL_CASE) not in ("writte", "author"):
+    """A leaf whose text is only 'Written by', 'Author' or 'Contributors:' (the name follows in
+    its tail or the next element)."""
+    if text[start:start + 6].lower() not in ("writte", "author", "contri"):
         return False
     if len(el) and any(isinstance(child.tag, str) for child in el):
         return False
     norm = " ".join(_xml_split(text))
-    return len(norm) < 14 and norm.translate(_LABEL_CASE) in _LABEL_TEXTS
+    return len(norm) < 16 and norm.lower().rstrip(": ") in _LABEL_TEXTS

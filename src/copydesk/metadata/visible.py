@@ -170,6 +170,8 @@ def clean_name(text: str) -> str | None:
     words = text.split()
     if not 1 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
         return None  # "Insights from", "Corti AI platform for healthcare"
+    if len(words) > 1 and words[0].lower() in _NOT_FIRST:
+        return None  # "My Health Toolkit", "The Editors"
     return text
 
 
@@ -236,7 +238,8 @@ _NOT_BYLINE_WORDS = frozenset({
     "bio", "avatar", "image", "img", "photo", "pic", "description", "desc", "about", "box",
     "title", "label", "comment", "comments", "social", "follow", "more", "posts", "archive",
 })
-_LABELS = re.compile(r"^(?:written by|author|authors|by|von|autor(?:in)?|par|por|auteur)\s*:?$",
+_LABELS = re.compile(r"^(?:written by|author|authors|by|von|autor(?:in)?|par|por|auteur|"
+                     r"contributors?)\s*:?$",
                      re.I)
 _BYLINE_LIMIT = 3  # the first few marked elements: later ones are comment or related-story bylines
 
@@ -427,13 +430,25 @@ _MENU = re.compile(r"(?:^|\s)(?:sub-?|mega-?)?(?:menu|nav|navbar|navigation|drop
 
 def _byline_text(el: html.HtmlElement) -> str | None:
     text = _spaced_text(el)
-    if _LABELS.match(text):  # the label alone: the name is in the next element
+    if _LABELS.match(text):  # the label alone: the name follows it, in its tail or next element
         sibling = el.getnext()
-        text = _spaced_text(sibling) if sibling is not None else ""
-    if not text or len(text) > 120:
+        tail = " ".join((el.tail or "").split())
+        text = tail or (_spaced_text(sibling) if sibling is not None else "")
+    if not text:
         return None
+    if len(text) > 120:
+        return _name_at_head(el)
     names, _ = parse_byline(text)
     return text if names else None
+
+
+def _name_at_head(el: html.HtmlElement) -> str | None:
+    """An author box that holds the bio too: its name is one of its first short texts."""
+    for text in islice((t for t in el.itertext() if t.strip()), 3):
+        names, _ = parse_byline(text) if len(text) < 60 else ([], None)
+        if len(names) == 1 and looks_like_person(names[0]):
+            return " ".join(text.split())
+    return None
 
 
 def _spaced_text(el: html.HtmlElement) -> str:
