@@ -47,9 +47,9 @@ def test_the_column_holds_what_selection_chose() -> None:
 
 
 def test_enough_chosen_text_stands() -> None:
-    page = from_html(dom.parse(front_page(f"<p>{PROSE}</p>")))
+    page = from_html(dom.parse(front_page(f"<p>{PROSE}</p><p>{PROSE} Twice.</p>")))
     kept = [b for b in page.blocks if b.text]
-    intro = [b for b in kept if b.text == PROSE]
+    intro = [b for b in kept if b.text.startswith(PROSE)]
     assert recover(page, kept, intro, Candidates(), DEFAULT) == intro
     stricter = replace(DEFAULT, fallback_min_words=100)
     assert len(recover(page, kept, intro, Candidates(), stricter)) > 1
@@ -93,3 +93,41 @@ def test_plain_text_is_never_replaced_by_the_whole_text() -> None:
     page = from_text("Menu\n\nHome\n\nShort.\n\nContact")
     kept = page.blocks
     assert recover(page, kept, [], Candidates(), DEFAULT) == []
+
+
+def _listing(intro_words: int) -> str:
+    intro = " ".join(["Explore our growing collection of courses on web subjects."] * (intro_words // 9))
+    cards = "".join(f"<div class='card'><h3><a href='/c/{i}'>Course {i}</a></h3>"
+                    f"<p>A course about subject {i} for every developer.</p>"
+                    f"<p><a href='/c/{i}'>Start course</a></p></div>" for i in range(10))
+    return (f"<html><body>{NAV}<main><div class='intro'><h1>Learn</h1><p>{intro}</p></div>"
+            f"<div class='grid'>{cards}</div></main>{FOOTER}</body></html>")
+
+
+def test_a_short_intro_above_cards_gives_way_to_the_column() -> None:
+    texts = extract(_listing(40)).text
+    assert "A course about subject 9 for every developer." in texts
+    assert "Section 1" not in texts and "About us" not in texts
+
+
+def test_the_whole_page_never_stands_in() -> None:
+    markup = ("<html><body><div><a href='/a'>Home</a> <a href='/b'>Shop</a></div>"
+              "<p>Short words.</p><div><a href='/c'>Cart</a> <a href='/d'>Login</a></div>"
+              "</body></html>")
+    page = from_html(dom.parse(markup))
+    chosen = [b for b in page.blocks if b.text == "Short words."]
+    assert [b.text for b in recover(page, page.blocks, chosen, Candidates(), DEFAULT)] == [
+        "Short words."]
+
+
+def test_a_menu_inside_the_column_is_left_out() -> None:
+    markup = front_page().replace("<div id='main'>", f"<div id='main'>{NAV}")
+    assert not any(t.startswith("Section") for t in run(markup))
+
+
+def test_a_few_more_words_are_no_reason_to_trade() -> None:
+    markup = ("<html><body><div id='main'><p>One two three four five six seven eight.</p>"
+              "<p><a href='/x'>Nine ten eleven twelve thirteen fourteen</a></p></div></body></html>")
+    page = from_html(dom.parse(markup))
+    chosen = [page.blocks[0]]
+    assert recover(page, page.blocks, chosen, Candidates(), DEFAULT) == chosen

@@ -15,6 +15,7 @@ from .blocks.markdown import escape_md
 from .metadata.candidates import Candidates
 from .model import Block
 from .options import Options
+from .scoring.tree import chrome_flags
 
 _WORD = re.compile(r"\w+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\r\n\s*\r\n|\n")
@@ -33,7 +34,8 @@ def recover(page: Page, kept: list[Block], chosen: list[Block], found: Candidate
         alternative = _matching_container(page, pool, body, options) or _from_text(body, chosen)
     else:
         alternative = _main_column(page, pool, chosen, options)
-    return alternative if _words(alternative) > have else chosen
+    # A few more words are no reason to trade: the alternative must at least double them.
+    return alternative if _words(alternative) > 2 * have else chosen
 
 
 def _words(blocks: list[Block]) -> int:
@@ -60,7 +62,14 @@ def _main_column(page: Page, pool: list[Block], chosen: list[Block],
     column = max((c for c in range(len(chars))
                   if chars[c] >= floor and (holds is None or c in holds)),
                  key=_depth(page), default=-1)
-    return [b for b in pool if (b.text or b.kind == "img") and (column < 0 or column in b.path)]
+    if column < 0 or page.containers[column].tag in _WHOLE_PAGE:
+        return []  # no column holds the text: the whole page is no reader view
+    chrome = chrome_flags(page)  # a menu or sidebar inside the column is still not its text
+    return [b for b in pool if (b.text or b.kind == "img") and column in b.path
+            and not any(chrome[c] for c in b.path)]
+
+
+_WHOLE_PAGE = frozenset(("html", "body"))
 
 
 def _depth(page: Page):

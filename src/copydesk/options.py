@@ -48,7 +48,9 @@ class Options:
 
     # Fallback (step 7b): selection's choice stands when it has at least this many words and,
     # on a page with schema.org articleBody, at least this share of articleBody's words.
-    fallback_min_words: int = 25
+    # (60, not 25: a listing's 40-word intro above its cards is no page's text; dev articles
+    # F1 0.948 -> 0.949, other 0.704 -> 0.710.)
+    fallback_min_words: int = 60
     fallback_body_share: float = 0.5
     # Otherwise the page's main column stands in: the deepest container holding this share
     # of the text (a front page's list of links, a thread's posts) ...

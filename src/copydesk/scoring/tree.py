@@ -25,7 +25,7 @@ def best_container(page: Page, kept: list[Block], options: Options,
     introduced = _introduced_lists(kept, options)
     scored = [(block, 0.0 if block.index in introduced else block_score(block, options))
               for block in kept]
-    chrome = _chrome(page)
+    chrome = chrome_flags(page)
     totals = _totals(page, scored, chrome, options)
     best = max(range(len(page.containers)), key=totals.__getitem__)
     chosen = _with_siblings(page, scored, chrome, best, totals[best], options)
@@ -72,7 +72,7 @@ _CHROME_TAGS = frozenset(("footer", "nav", "aside"))
 _CHROME_ROLES = frozenset(("contentinfo", "navigation", "complementary"))
 
 
-def _chrome(page: Page) -> list[bool]:
+def chrome_flags(page: Page) -> list[bool]:
     """Which containers are, or sit in, the site's footer, navigation or sidebar. An <article>
     or <main> inside one is spared: a template that forgets to close an <aside> banner wraps
     the whole page in it."""
