@@ -286,6 +286,23 @@ def test_an_interrupt_stops_the_workers_and_leaves_no_temp_files(tmp_path):
     assert not list((tmp_path / "out").glob(".copydesk-*"))
 
 
+def test_an_interrupt_sweeps_temp_files_even_when_no_worker_was_killed(tmp_path):
+    # A worker stopped between mkstemp and its guard exits cleanly but leaves its temp file:
+    # stand that file in by hand; the interrupted run must remove it.
+    pages(tmp_path / "in", [f"p{i}.html" for i in range(40)])
+    (tmp_path / "out").mkdir()
+    stray = tmp_path / "out" / ".copydesk-stray.tmp"
+    stray.write_text("half")
+    jobs, _ = plan([tmp_path / "in"], tmp_path / "out", "md")
+
+    def stop(outcome: Outcome) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        batch.run(jobs, settings(tmp_path / "out"), 2, stop)
+    assert not stray.exists()
+
+
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_ctrl_c_or_kill_ends_a_real_run_cleanly_with_130(tmp_path, sig):
     pages(tmp_path / "in", [f"p{i:03}.html" for i in range(400)])

@@ -306,13 +306,15 @@ class _Pool:
         _preload()  # forked workers inherit the imported pipeline instead of importing it
         queue = deque(jobs)
         previous = _on_sigterm(_raise_interrupt)
+        finished = False
         try:
             self.workers = [self._spawn() for _ in range(min(self.size, len(jobs)))]
             while queue or any(w.pending for w in self.workers):
                 self._feed(queue)
                 yield from self._collect(queue)
+            finished = True
         finally:
-            self._stop_all()
+            self._stop_all(interrupted=not finished)
             _on_sigterm(previous)
 
     def _spawn(self) -> _Worker:
@@ -386,8 +388,9 @@ class _Pool:
         worker.process.join(5.0)
         _kill(worker)
 
-    def _stop_all(self) -> None:
-        """Ask every worker to stop (SIGTERM lets a page being written remove its temp file)."""
+    def _stop_all(self, interrupted: bool) -> None:
+        """Ask every worker to stop (SIGTERM lets a page being written remove its temp file;
+        one stopped between creating that file and guarding it cannot, hence the sweep)."""
         for worker in self.workers:
             if worker.process.is_alive():
                 worker.process.terminate()
@@ -396,7 +399,7 @@ class _Pool:
             worker.process.join(3.0)
             killed |= _kill(worker)
         self.workers = []
-        if killed and self.settings.out_dir is not None:
+        if (killed or interrupted) and self.settings.out_dir is not None:
             _sweep_temporaries(self.settings.out_dir)
 
 
