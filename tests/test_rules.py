@@ -360,6 +360,23 @@ def test_caption_line_above_a_credit_is_a_caption() -> None:
     assert names == ["captions", "captions"]
 
 
+def test_a_paragraph_above_a_picture_is_not_its_caption() -> None:
+    page = page_of(["Ninety-seven percent of adults own a phone, and most own a smartphone.",
+                    "", "Morsa Images/DigitalVision via Getty Images"])
+    page.blocks[2] = Block(text="", md="", kind="img", index=2, path=(0, 2))
+    assert [b.index for n, b in clean(page, DEFAULT).dropped] == [3]
+
+
+def test_a_long_line_above_a_credit_is_prose_unless_it_follows_the_picture() -> None:
+    line = ("In the simplest way I can put the matter, he says truth and success are different "
+            "concepts, neither of which entails the other. Reason must have the last word.")
+    page = page_of([line, "Image Source: Mises Institute"])
+    assert [b.index for n, b in clean(page, DEFAULT).dropped] == [2]
+    page = page_of(["", line, "Image Source: Mises Institute"])
+    page.blocks[1] = Block(text="", md="", kind="img", index=1, path=(0, 2))
+    assert [b.index for n, b in clean(page, DEFAULT).dropped] == [2, 3]
+
+
 def test_the_text_screen_knows_every_pattern_a_rule_searches() -> None:
     """Context.says skips a rule's own search when the screen finds none of the pattern's
     literals, so every pattern a rule asks about must be one the screen knows."""

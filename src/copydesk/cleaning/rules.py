@@ -99,8 +99,19 @@ def captions(block: Block, ctx: Context) -> bool:
     nxt = ctx.next_block(block)
     return (
         nxt is not None and ctx.says(nxt, P.CREDIT_TEXT, 120)
-        and _short(block, 200) and block.kind == "p"
+        and block.kind == "p" and _caption_line(block, nxt, ctx)
     )
+
+
+def _caption_line(block: Block, credit: Block, ctx: Context) -> bool:
+    """A line printed just above a credit is that picture's caption when no picture stands
+    between them (a paragraph above an image is the story's) and it is short, or follows the
+    picture it describes (plain text has no pictures to follow)."""
+    blocks = ctx.page.blocks
+    if any(blocks[i].kind == "img" for i in range(block.index + 1, credit.index)):
+        return False
+    after_picture = block.index > 0 and blocks[block.index - 1].kind == "img"
+    return _short(block, 200 if after_picture or not ctx.page.is_html else 120)
 
 
 @needs(phrases=(P.VIDEO_TEXT, P.VIDEO_TEXT_CI))
