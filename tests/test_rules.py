@@ -329,10 +329,16 @@ def test_marked_container_is_removed(rule: str, tokens: str, tag: str, text: str
     ("cmp-container cmp-text", "Coffee is one of the most consumed drinks."),
     # A microformats entry's taxonomy classes are not a tag list.
     ("post type-post hentry resources_categories-guides", "Most businesses invest in security."),
+    # A section named after its own heading names no component, though "popular" looks like one.
+    ("css-g8r7kc 1-heading-how-popular-are-meditation-and-mindfulness", "Popular it is."),
 ])
 def test_style_classes_mark_nothing(tokens: str, text: str) -> None:
     page = page_of([text], tokens=tokens)
     assert clean(page, DEFAULT).dropped == []
+
+
+def test_a_component_named_in_several_parts_still_marks() -> None:
+    assert judged("inline_promos", "Popular it is.", tokens="popular-posts-widget-list-wrap")
 
 
 PROSE = ("Millennials face challenges in growing their careers, income, and investments while "

@@ -148,8 +148,23 @@ def _own_marks(tag: str, role: str, tokens: str) -> frozenset[str]:
     if role in P.ROLE_MARKS:
         found.add(P.ROLE_MARKS[role])
     if tokens:
-        found.update(_token_kinds(tokens))
+        found.update(_token_kinds(_without_slugs(tokens)))
     return frozenset(found) if found else _EMPTY
+
+
+_SLUG_WORDS = frozenset(("a", "an", "and", "are", "can", "do", "does", "for", "how", "in", "is",
+                         "of", "the", "to", "what", "when", "why", "with", "you", "your"))
+
+
+def _without_slugs(tokens: str) -> str:
+    """The class/id string without words made from a heading ("1-heading-how-popular-are-
+    meditation-and-mindfulness"): a section named after its own title names no component,
+    though a word of it ("popular") may look like one."""
+    if tokens.count("-") < 4:
+        return tokens
+    words = tokens.split()
+    kept = [w for w in words if w.count("-") < 4 or _SLUG_WORDS.isdisjoint(w.split("-"))]
+    return tokens if len(kept) == len(words) else " ".join(kept)
 
 
 def _token_kinds(tokens: str) -> frozenset[str]:
