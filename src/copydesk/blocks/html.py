@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from lxml import etree, html
+from lxml import etree
 
+from ..dom import Element, drop_tree, text_content
 from ..model import Block
 from ..options import DEFAULT, Options
 from . import Container, Page
@@ -51,7 +52,7 @@ _HOLDS_BLOCKS = etree.XPath(
 )
 
 
-def from_html(root: html.HtmlElement, base_url: str | None = None,
+def from_html(root: Element, base_url: str | None = None,
               options: Options = DEFAULT) -> Page:
     """Prune what no reader sees, then walk the document once into blocks.
 
@@ -160,7 +161,7 @@ class _Walker:
         return text
 
     # -- walk ---------------------------------------------------------------------------
-    def walk(self, el: html.HtmlElement, depth: int = 0) -> None:
+    def walk(self, el: Element, depth: int = 0) -> None:
         """The root: dispatched like any child (its tail is not the page's)."""
         tag = el.tag
         if tag.__class__ is not str or depth > self.max_depth:
@@ -173,7 +174,7 @@ class _Walker:
         else:
             self.special(el, tag, how, depth)
 
-    def children(self, el: html.HtmlElement, depth: int) -> None:
+    def children(self, el: Element, depth: int) -> None:
         """The text and child elements of ``el``; the hot loop, so dispatch is inlined."""
         parts = self.text
         text = el.text
@@ -210,7 +211,7 @@ class _Walker:
                 else:
                     self.blank += 1
 
-    def container(self, el: html.HtmlElement, tag: str, depth: int) -> None:
+    def container(self, el: Element, tag: str, depth: int) -> None:
         if self.text:
             self.flush()
         else:  # what a flush of white space does (see ``mark``), without the call
@@ -240,7 +241,7 @@ class _Walker:
         self.kind = outer_kind
         path.pop()
 
-    def special(self, el: html.HtmlElement, tag: str, how: int, depth: int) -> None:
+    def special(self, el: Element, tag: str, how: int, depth: int) -> None:
         """Tags that are neither plain containers nor plain inline markup."""
         if how == _LINK:
             flushes, mark = self.flushes, self.mark()
@@ -286,7 +287,7 @@ class _Walker:
         del md[start:]
         md.append(f"{lead}{before}{inner}{after}{trail}")
 
-    def image(self, el: html.HtmlElement) -> None:
+    def image(self, el: Element) -> None:
         src = el.get("src") or el.get("data-src") or el.get("data-lazy-src")
         if not src or src.startswith("data:"):
             return
@@ -295,17 +296,17 @@ class _Walker:
             path=tuple(self.path), src=self.absolute(src),
         ))
 
-    def pre(self, el: html.HtmlElement) -> None:
+    def pre(self, el: Element) -> None:
         self.flush()
-        code = el.text_content().strip("\n")
+        code = text_content(el).strip("\n")
         if code.strip():
             self.blocks.append(Block(
                 text=code, md=code, kind="pre", index=len(self.blocks), path=tuple(self.path),
             ))
 
-    def table(self, el: html.HtmlElement) -> bool:
+    def table(self, el: Element) -> bool:
         """A data table becomes one block; False leaves a layout table to the walk."""
-        rows = [[_WS.sub(" ", cell.text_content()).strip() for cell in tr.iter("td", "th")]
+        rows = [[_WS.sub(" ", text_content(cell)).strip() for cell in tr.iter("td", "th")]
                 for tr in el.iter("tr")]
         rows = [row for row in rows if any(row)]
         if any(len(cell) > _CELL_PROSE for row in rows for cell in row):
@@ -314,7 +315,7 @@ class _Walker:
         if not rows:
             return True
         text = "\n".join(" ".join(c for c in row if c) for row in rows)
-        links = sum(len(a.text_content().strip()) for a in el.iter("a"))
+        links = sum(len(text_content(a).strip()) for a in el.iter("a"))
         self.blocks.append(Block(
             text=text, md=markdown_table(rows), kind="table", index=len(self.blocks),
             path=tuple(self.path), link_chars=min(links, len(text)),
@@ -331,18 +332,18 @@ class _Walker:
         return joined
 
 
-def _prune_hidden(root: html.HtmlElement) -> None:
+def _prune_hidden(root: Element) -> None:
     """Drop what the page hides, except streamed holders and collapsed prose panels."""
-    gone: set[html.HtmlElement] = set()
+    gone: set[Element] = set()
     for el in _MAYBE_HIDDEN(root):  # document order: an ancestor comes before what it holds
         if el in gone or not _is_hidden(el) or el.getparent() is None:
             continue  # gone with a dropped ancestor: its text need not be measured again
         if not _streamed(el) and not _collapsed_prose(el):
             gone.update(_MAYBE_HIDDEN_INSIDE(el))
-            el.drop_tree()
+            drop_tree(el)
 
 
-def _is_hidden(el: html.HtmlElement) -> bool:
+def _is_hidden(el: Element) -> bool:
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
     style = el.get("style")
@@ -352,7 +353,7 @@ def _is_hidden(el: html.HtmlElement) -> bool:
     return "display:none" in style or "visibility:hidden" in style
 
 
-def _streamed(el: html.HtmlElement) -> bool:
+def _streamed(el: Element) -> bool:
     """A ``hidden`` holder right under <body>: streaming renderers (React's ``<div hidden
     id="S:0">``) park server-rendered sections there until a script moves them into place."""
     parent = el.getparent()
@@ -364,15 +365,15 @@ def _streamed(el: html.HtmlElement) -> bool:
 _HIDDEN_PROSE = 300
 
 
-def _collapsed_prose(el: html.HtmlElement) -> bool:
-    text = el.text_content()
+def _collapsed_prose(el: Element) -> bool:
+    text = text_content(el)
     if len(text) < _HIDDEN_PROSE:
         return False
-    links = sum(len(a.text_content()) for a in el.iter("a"))
+    links = sum(len(text_content(a)) for a in el.iter("a"))
     return links < 0.3 * len(text)
 
 
-def _double_break(el: html.HtmlElement) -> bool:
+def _double_break(el: Element) -> bool:
     """<br><br>: sites that write paragraphs without <p> separate them this way."""
     nxt = el.getnext()
     return (
@@ -380,7 +381,7 @@ def _double_break(el: html.HtmlElement) -> bool:
     )
 
 
-def _container(el: html.HtmlElement, tag: str, parent: int) -> Container:
+def _container(el: Element, tag: str, parent: int) -> Container:
     """The element's class/id words, role and itemprop; one C call lists the attribute names
     so absent ones are never fetched (every attribute read converts its name and value)."""
     names = el.keys()

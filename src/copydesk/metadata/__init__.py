@@ -5,8 +5,8 @@ after selection, when it also knows what the chosen article itself shows.
 """
 from __future__ import annotations
 
-from lxml import html
 
+from ..dom import Element
 from . import jsonld, meta_tags, microdata, visible
 from .candidates import Candidates
 from .scan import walk
@@ -14,7 +14,7 @@ from .scan import walk
 __all__ = ["Candidates", "collect"]
 
 
-def collect(root: html.HtmlElement, url: str | None = None) -> Candidates:
+def collect(root: Element, url: str | None = None) -> Candidates:
     """Candidates from JSON-LD, meta tags, microdata and page-level visible signs."""
     found = Candidates()
     page = walk(root)  # one pass gathers what every source reads

@@ -5,8 +5,8 @@ import json
 import re
 from typing import Any, Iterator
 
-from lxml import html
 
+from ..dom import Element
 from .candidates import Candidates
 from .scan import Scan, walk
 
@@ -25,7 +25,7 @@ _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _CONTROL = re.compile(r"[\x00-\x1f]")
 
 
-def read(root: html.HtmlElement, found: Candidates, page: Scan | None = None) -> None:
+def read(root: Element, found: Candidates, page: Scan | None = None) -> None:
     scripts = (page or walk(root)).ld_scripts
     objects = [obj for script in scripts for obj in _load(script.text or "")]
     nodes = list(_flatten(objects))

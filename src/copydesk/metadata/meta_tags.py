@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from lxml import html
 
+from ..dom import Element
 from .candidates import Candidates
 from .scan import Scan, walk
 
@@ -40,7 +40,7 @@ FIELDS: dict[str, str] = {
     "og:url": "url",
 }
 _LIST_FIELDS = frozenset({"tags"})
-def read(root: html.HtmlElement, found: Candidates, page: Scan | None = None) -> None:
+def read(root: Element, found: Candidates, page: Scan | None = None) -> None:
     page = page or walk(root)
     for meta in page.metas:
         if meta.get("content") is None:
@@ -75,7 +75,7 @@ def _data_attributes(elements: list, found: Candidates) -> None:
 _AUTHOR_LABELS = frozenset({"written by", "author", "by", "authors"})
 
 
-def _labelled_data(root: html.HtmlElement, metas: list, found: Candidates) -> None:
+def _labelled_data(root: Element, metas: list, found: Candidates) -> None:
     """Link-preview pairs ('twitter:label1' = 'Written by', 'twitter:data1' = 'Jane Doe'),
     which blog engines write when they write no other author tag."""
     labels = [m for m in metas if (m.get("name") or "").startswith("twitter:label")
@@ -114,7 +114,7 @@ def _date_field(key: str) -> str | None:
     return None
 
 
-def _page_level(root: html.HtmlElement, page: Scan, found: Candidates) -> None:
+def _page_level(root: Element, page: Scan, found: Candidates) -> None:
     title = next((t for t in page.titles if t is not root), None)
     if title is not None and title.text:
         found.add("title_tag", title.text, SOURCE)

@@ -1,8 +1,8 @@
 """schema.org microdata (itemprop attributes) in the page's markup."""
 from __future__ import annotations
 
-from lxml import html
 
+from ..dom import Element, text_content
 from .candidates import Candidates
 from .scan import Scan, walk
 
@@ -11,7 +11,7 @@ _FIELDS = {"headline": "headline", "author": "author", "datePublished": "publish
            "dateModified": "modified", "publisher": "publisher"}
 
 
-def read(root: html.HtmlElement, found: Candidates, page: Scan | None = None) -> None:
+def read(root: Element, found: Candidates, page: Scan | None = None) -> None:
     for el in (page or walk(root)).props:  # itemprop headline, author, dates, publisher
         if el.tag == "meta" and el.getparent() is not None and el.getparent().tag == "head":
             continue  # meta tags in <head> were read as meta already
@@ -19,12 +19,12 @@ def read(root: html.HtmlElement, found: Candidates, page: Scan | None = None) ->
         found.add(field, _value(el, field), SOURCE)
 
 
-def _value(el: html.HtmlElement, field: str) -> str | None:
+def _value(el: Element, field: str) -> str | None:
     if field in ("published", "modified"):
-        return el.get("datetime") or el.get("content") or el.text_content()
+        return el.get("datetime") or el.get("content") or text_content(el)
     if field in ("author", "publisher"):
         name = el.find(".//*[@itemprop='name']")
         if name is not None:
             el = name
-    value = el.get("content") or el.text_content()
+    value = el.get("content") or text_content(el)
     return value if value and len(value) < 300 else None

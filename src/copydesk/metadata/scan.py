@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lxml import html
+from ..dom import Element
 
 _XML_SPACE = " \t\n\r"  # what XPath's normalize-space() folds (not \xa0)
 # First letters of a printed credit ("By", "Written by", "Posted by", "Story by", "Von", "Par").
@@ -46,7 +46,7 @@ class Scan:
     canonical_links: list = field(default_factory=list)  # <link rel=canonical>
 
 
-def walk(root: html.HtmlElement) -> Scan:
+def walk(root: Element) -> Scan:
     """Gather the elements of root's whole document (what ``//…`` XPaths would see)."""
     top = root.getroottree().getroot()
     found = Scan()
@@ -62,7 +62,7 @@ def walk(root: html.HtmlElement) -> Scan:
     return found
 
 
-def _head(part: html.HtmlElement, found: Scan, alone: bool = False) -> None:
+def _head(part: Element, found: Scan, alone: bool = False) -> None:
     """Outside <body>: only the machine-readable sources."""
     for el in [part] if alone else part.iter():
         tag = el.tag
@@ -71,7 +71,7 @@ def _head(part: html.HtmlElement, found: Scan, alone: bool = False) -> None:
             _anywhere(el, tag, get("itemprop"), get("pubdate"), found)
 
 
-def _anywhere(el: html.HtmlElement, tag: str, prop: str | None, pubdate: str | None,
+def _anywhere(el: Element, tag: str, prop: str | None, pubdate: str | None,
               found: Scan) -> None:
     """The tests that apply anywhere in the document (only some tags or attributes get here)."""
     get = el.get
@@ -103,9 +103,9 @@ def _xml_split(text: str) -> list[str]:
     return [w for w in re.split(r"[ \t\n\r]+", text) if w]
 
 
-def _body(body: html.HtmlElement, found: Scan) -> None:
+def _body(body: Element, found: Scan) -> None:
     """Every test, on body's subtree: one flat loop, since its cost is paid per element."""
-    credits: list[tuple[tuple, html.HtmlElement]] = []
+    credits: list[tuple[tuple, Element]] = []
     marked_bylines, marked_dates, labels = found.marked_bylines, found.marked_dates, found.labels
     links, rel_authors, props, times = found.links, found.rel_authors, found.props, found.times
     hrefs = found.hrefs
@@ -171,7 +171,7 @@ def _body(body: html.HtmlElement, found: Scan) -> None:
     found.credits = [el for _, el in credits]
 
 
-def _special(el: html.HtmlElement, tag: str, pubdate: str | None, found: Scan) -> None:
+def _special(el: Element, tag: str, pubdate: str | None, found: Scan) -> None:
     """time, meta, script, h1 and the elements that may carry data-pubdate, in the body."""
     if tag == "time" and el.get("datetime") is not None or pubdate is not None:
         found.times.append(el)
@@ -189,7 +189,7 @@ def _special(el: html.HtmlElement, tag: str, pubdate: str | None, found: Scan) -
         found.data_dates.append(el)
 
 
-def _page_tag(el: html.HtmlElement, tag: str, found: Scan) -> None:
+def _page_tag(el: Element, tag: str, found: Scan) -> None:
     if tag == "title":
         found.titles.append(el)
     elif (el.get("rel") or "").lower() == "canonical" and el.get("href"):
@@ -209,7 +209,7 @@ def _credit(text: str) -> bool:
     return len(text) < 200 and bool(_CREDIT_START.match(text))
 
 
-def _is_label(el: html.HtmlElement, text: str, start: int) -> bool:
+def _is_label(el: Element, text: str, start: int) -> bool:
     """A leaf whose text is only 'Written by', 'Author' or 'Contributors:' (the name follows in
     its tail or the next element)."""
     if text[start:start + 6].lower() not in ("writte", "author", "contri"):

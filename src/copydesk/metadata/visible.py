@@ -8,8 +8,9 @@ import re
 from collections.abc import Iterator
 from itertools import islice
 
-from lxml import etree, html
+from lxml import etree
 
+from ..dom import Element, text_content
 from ..model import Dateline
 from .candidates import Candidates
 from .dates import find_date, find_date_span, parse_date, strip_dates
@@ -244,12 +245,12 @@ _LABELS = re.compile(r"^(?:written by|author|authors|by|von|autor(?:in)?|par|por
 _BYLINE_LIMIT = 3  # the first few marked elements: later ones are comment or related-story bylines
 
 
-def read(root: html.HtmlElement, found: Candidates, page: Scan | None = None) -> None:
+def read(root: Element, found: Candidates, page: Scan | None = None) -> None:
     """Page-level signs a reader sees: rel=author links, elements marked as the byline,
     'Written by' labels, and the first <time datetime>."""
     page = page or walk(root)
     for link in page.rel_authors[:3]:
-        found.add("author", clean_name(link.text_content()), SOURCE)
+        found.add("author", clean_name(text_content(link)), SOURCE)
     for text in _marked_bylines(page):
         found.add("author", text, SOURCE)
         if is_byline(text):  # a printed "By …" line is also the byline as printed
@@ -290,7 +291,7 @@ def _marked_dates(page: Scan) -> list[str]:
     return dates
 
 
-def _first_short_date(el: html.HtmlElement) -> str | None:
+def _first_short_date(el: Element) -> str | None:
     """A date in one of the first texts of a marked element that holds more ('Posted on April
     13, 2023' followed by its tags): a stamp is a short text of its own."""
     texts = (t for t in el.itertext() if t.strip())
@@ -372,7 +373,7 @@ def _author_links(page: Scan) -> str | None:
     """Names of the first author-page links, joined with the links right after it when only
     'and' or a comma stands between them (a shared byline), outside navigation and comments."""
     names: list[str] = []
-    last: html.HtmlElement | None = None
+    last: Element | None = None
     for link, href in _maybe_author_links(page):
         path = _QUERY.split(href, maxsplit=1)[0]
         if not _AUTHOR_HREF.search(path) or _in_nav(link):
@@ -387,7 +388,7 @@ def _author_links(page: Scan) -> str | None:
     return ", ".join(names) or None
 
 
-def _maybe_author_links(page: Scan) -> list[tuple[html.HtmlElement, str]]:
+def _maybe_author_links(page: Scan) -> list[tuple[Element, str]]:
     """The links whose address has an author-like directory, in document order."""
     joined = "\x00".join(page.hrefs)  # NUL never occurs in a parsed attribute
     picked: list[int] = []
@@ -401,7 +402,7 @@ def _maybe_author_links(page: Scan) -> list[tuple[html.HtmlElement, str]]:
 _JOINER = re.compile(r"^(?:&|,|,? ?(?:and|und|et|y|e))$", re.I)  # on text with spaces folded
 
 
-def _joined(a: html.HtmlElement, b: html.HtmlElement) -> bool:
+def _joined(a: Element, b: Element) -> bool:
     """Only a comma or 'and' stands between two links: they share one byline."""
     ups = list(a.iterancestors())[:3]
     common = next((p for p in list(b.iterancestors())[:3] if p in ups), None)
@@ -413,7 +414,7 @@ def _joined(a: html.HtmlElement, b: html.HtmlElement) -> bool:
     return j >= 0 and bool(_JOINER.match(" ".join(text[i + len(first):j].split())))
 
 
-def _in_nav(el: html.HtmlElement) -> bool:
+def _in_nav(el: Element) -> bool:
     """In comments, a footer, or a menu (whose "By Company Size" headings sort links)."""
     near = [p for _, p in zip(range(_MENU_DEPTH), el.iterancestors()) if p.tag not in _PAGE_TAGS]
     return _in_comments(el) or any(
@@ -428,7 +429,7 @@ _MENU = re.compile(r"(?:^|\s)(?:sub-?|mega-?)?(?:menu|nav|navbar|navigation|drop
                    re.I)  # "menu-solutions", "sub-menu"; not "under-menu'
 
 
-def _byline_text(el: html.HtmlElement) -> str | None:
+def _byline_text(el: Element) -> str | None:
     text = _spaced_text(el)
     if _LABELS.match(text):  # the label alone: the name follows it, in its tail or next element
         sibling = el.getnext()
@@ -442,7 +443,7 @@ def _byline_text(el: html.HtmlElement) -> str | None:
     return text if names else None
 
 
-def _name_at_head(el: html.HtmlElement) -> str | None:
+def _name_at_head(el: Element) -> str | None:
     """An author box that holds the bio too: its name is one of its first short texts."""
     for text in islice((t for t in el.itertext() if t.strip()), 3):
         names, _ = parse_byline(text) if len(text) < 60 else ([], None)
@@ -451,7 +452,7 @@ def _name_at_head(el: html.HtmlElement) -> str | None:
     return None
 
 
-def _spaced_text(el: html.HtmlElement) -> str:
+def _spaced_text(el: Element) -> str:
     """Text with a space between elements: a name and its role are often adjacent spans.
     Inline scripts (click trackers beside a byline link) are no text a reader sees."""
     if el.tag in _HIDDEN or next(el.iter(*_HIDDEN), None) is not None:
@@ -465,7 +466,7 @@ _HIDDEN = ("script", "style")
 _SHOWN_TEXT = etree.XPath("descendant-or-self::text()[not(ancestor::script or ancestor::style)]")
 
 
-def _in_comments(el: html.HtmlElement) -> bool:
+def _in_comments(el: Element) -> bool:
     """Inside comments, related stories, a page footer or an aside. The classes of body and
     html describe the whole page ('fusion-woo-related-columns-4'), so they do not count; a
     footer inside an article is the article's own (its byline row); and a container that
@@ -491,7 +492,7 @@ _PAGE_TAGS = frozenset({"body", "html"})
 _SIDE_MARK = re.compile("comment|related", re.I)
 
 
-def _holds_no_main(box: html.HtmlElement) -> bool:
+def _holds_no_main(box: Element) -> bool:
     return next(box.iter("main"), None) is None
 
 
@@ -499,7 +500,7 @@ _AFTER_LIMIT, _BEFORE_LIMIT = 40, 12  # text nodes read after and before the hea
 _STAMP_LIMIT = 80  # a stamp is short: "Updated Aug 19, 2025 at 9:14 AM", not a sentence
 
 
-def head_dates(root: html.HtmlElement, stamps: list | None = None) -> list[tuple[str, bool]]:
+def head_dates(root: Element, stamps: list | None = None) -> list[tuple[str, bool]]:
     """The days printed at the article's head, nearest first: the stamps within a few lines
     after the first headline, or just above it, where a kicker row carries the stamp. Each
     comes with whether it is firm: not labelled as an update, and not a numeric date that
@@ -535,7 +536,7 @@ def _blank(text: str | None) -> bool:
     return text is None or not text.strip(" \t\n\r")
 
 
-def _texts_after(el: html.HtmlElement) -> Iterator[_Text]:
+def _texts_after(el: Element) -> Iterator[_Text]:
     """The text nodes after el's subtree in document order (XPath's following::text())."""
     node = el
     while node is not None:
@@ -547,10 +548,10 @@ def _texts_after(el: html.HtmlElement) -> Iterator[_Text]:
         node = parent
 
 
-def _subtree_texts(top: html.HtmlElement, parent: html.HtmlElement | None) -> Iterator[_Text]:
+def _subtree_texts(top: Element, parent: Element | None) -> Iterator[_Text]:
     """The texts of top's subtree and its tail, in document order: a tail comes once the
     walk has left its element (the stack holds the open elements, innermost last)."""
-    stack: list[html.HtmlElement] = []
+    stack: list[Element] = []
     for el in top.iter():
         if stack:
             up = el.getparent()
@@ -567,7 +568,7 @@ def _subtree_texts(top: html.HtmlElement, parent: html.HtmlElement | None) -> It
             yield stack[-1] if stack else parent, done.tail
 
 
-def _texts_before(el: html.HtmlElement) -> Iterator[_Text]:
+def _texts_before(el: Element) -> Iterator[_Text]:
     """The text nodes before el, ancestors' own excepted, nearest first (preceding::text())."""
     node = el
     while (parent := node.getparent()) is not None:
@@ -578,7 +579,7 @@ def _texts_before(el: html.HtmlElement) -> Iterator[_Text]:
         node = parent
 
 
-def _subtree_texts_reversed(el: html.HtmlElement, parent: html.HtmlElement) -> Iterator[_Text]:
+def _subtree_texts_reversed(el: Element, parent: Element) -> Iterator[_Text]:
     if not _blank(el.tail):
         yield parent, el.tail
     for child in reversed(el):
@@ -604,7 +605,7 @@ def _stamp_line(stamps: list) -> str | None:
     return None
 
 
-def _stamp(el: html.HtmlElement | None, node: str) -> tuple[str, bool] | None:
+def _stamp(el: Element | None, node: str) -> tuple[str, bool] | None:
     """A date from the element holding this text node, or from the node alone, when it is a
     short stamp: mostly its date, and not a date set in bold within a paragraph."""
     if el is None or el.tag in _NO_TEXT:
