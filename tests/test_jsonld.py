@@ -1,8 +1,7 @@
 """schema.org JSON-LD reading (metadata/jsonld.py)."""
 from __future__ import annotations
 
-from lxml import html
-
+from copydesk import dom
 from copydesk.metadata import jsonld
 from copydesk.metadata.candidates import Candidates
 
@@ -10,7 +9,7 @@ from copydesk.metadata.candidates import Candidates
 def _read(*scripts: str) -> Candidates:
     body = "".join(f'<script type="application/ld+json">{s}</script>' for s in scripts)
     found = Candidates()
-    jsonld.read(html.fromstring(f"<html><head>{body}</head><body></body></html>"), found)
+    jsonld.read(dom.parse(f"<html><head>{body}</head><body></body></html>"), found)
     return found
 
 

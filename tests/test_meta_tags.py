@@ -1,8 +1,7 @@
 """OpenGraph, article:*, Dublin Core, parsely and page-level tags (metadata/meta_tags.py)."""
 from __future__ import annotations
 
-from lxml import html
-
+from copydesk import dom
 from copydesk.metadata import meta_tags
 from copydesk.metadata.candidates import Candidates
 
@@ -20,7 +19,7 @@ PAGE = """<html lang="fr-FR"><head><title>Le titre | Le Site</title>
 
 def _found() -> Candidates:
     found = Candidates()
-    meta_tags.read(html.fromstring(PAGE), found)
+    meta_tags.read(dom.parse(PAGE), found)
     return found
 
 
@@ -45,7 +44,7 @@ def test_page_level_title_canonical_and_lang() -> None:
 
 def test_site_specific_date_names() -> None:
     found = Candidates()
-    meta_tags.read(html.fromstring(
+    meta_tags.read(dom.parse(
         '<html><head><meta name="w-published-date" content="2025-05-27T06:03:43Z">'
         '<meta name="page.last_modified" content="2025-06-01">'
         '<meta name="publisher" content="Not a date"></head></html>'), found)
@@ -55,7 +54,7 @@ def test_site_specific_date_names() -> None:
 
 def _read(head: str) -> Candidates:
     found = Candidates()
-    meta_tags.read(html.fromstring(f"<html><head>{head}</head><body></body></html>"), found)
+    meta_tags.read(dom.parse(f"<html><head>{head}</head><body></body></html>"), found)
     return found
 
 
@@ -69,13 +68,13 @@ def test_written_by_link_preview_pair_names_the_author() -> None:
 
 def test_publication_date_as_a_data_attribute_of_the_page() -> None:
     found = Candidates()
-    meta_tags.read(html.fromstring('<html><head></head><body data-pubdate="2022-10-05" '
+    meta_tags.read(dom.parse('<html><head></head><body data-pubdate="2022-10-05" '
                                    'data-lastmod="2025-12-02"><p>x</p></body></html>'), found)
     assert found.get("published") == [("2022-10-05", "meta")]
 
 
 def test_site_specific_author_tags_are_read() -> None:
     found = Candidates()
-    meta_tags.read(html.fromstring('<html><head><meta property="cXenseParse:author" '
+    meta_tags.read(dom.parse('<html><head><meta property="cXenseParse:author" '
                                    'content="Harry Rabinowitz"></head><body></body></html>'), found)
     assert found.get("author") == [("Harry Rabinowitz", "meta")]

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import pytest
-from lxml import html
+from lxml import etree
 
+from copydesk import dom
 from copydesk.metadata.candidates import Candidates
 from copydesk.metadata.visible import (clean_name, is_byline, looks_like_person, parse_byline, read,
                                        split_dateline)
@@ -86,7 +87,7 @@ def test_is_byline_needs_a_by_and_a_name() -> None:
 
 def _found(markup: str) -> Candidates:
     found = Candidates()
-    read(html.fromstring(markup), found)
+    read(dom.parse(markup), found)
     return found
 
 
@@ -239,7 +240,7 @@ def test_labels_with_lower_case_words_or_link_labels_are_no_names(text: str) -> 
 
 def _head(body: str, firm: bool = False) -> list:
     from copydesk.metadata.visible import head_dates
-    days = head_dates(html.fromstring(f"<html><body>{body}</body></html>"))
+    days = head_dates(dom.parse(f"<html><body>{body}</body></html>"))
     return days if firm else [d for d, _ in days]
 
 
@@ -326,10 +327,8 @@ written by tail</div><p>
 def test_one_walk_finds_what_the_xpath_queries_found() -> None:
     """The single pass gathers the same elements, in the same order, as the XPath queries it
     replaced (comments, tails, indented labels and all)."""
-    from lxml import etree
-
     from copydesk.metadata.scan import walk
-    root = html.fromstring(_TRICKY)
+    root = etree.HTML(_TRICKY)  # comments kept
     page = walk(root)
 
     def owners(xpath: str) -> list:
@@ -373,7 +372,7 @@ def _opens_credit(text: str) -> bool:
 
 def test_text_walks_around_the_headline_match_the_xpath_axes() -> None:
     from copydesk.metadata.visible import _texts_after, _texts_before
-    root = html.fromstring(_TRICKY)
+    root = etree.HTML(_TRICKY)  # comments kept
     h1 = root.xpath("//h1")[0]
     after = [str(n) for n in h1.xpath("following::text()[normalize-space()]")]
     before = [str(n) for n in reversed(h1.xpath("preceding::text()[normalize-space()]"))]
