@@ -230,3 +230,25 @@ def test_a_page_title_written_into_og_site_name_is_no_site_name() -> None:
     a = _page('<meta property="og:site_name" content="How to Design a Website: a Complete Guide '
               'for 2026 | Clay">', "<h1>How to Design a Website: a Complete Guide for 2026</h1>")
     assert a.headline == "How to Design a Website: a Complete Guide for 2026"
+
+
+def _with_bio(bio: str, author: str = "Sara Coughlin") -> str:
+    head = f'<meta name="author" content="{author}">'
+    markup = (f"<html><head>{head}</head><body><article><p>The lead paragraph opens the "
+              f"story with a long sentence.</p>{BODY}<p>Contributing Writer</p><p>{bio}</p>"
+              "</article></body></html>")
+    return extract(markup).text
+
+
+def test_the_authors_bio_closing_the_article_leaves_the_body() -> None:
+    text = _with_bio("Sara Coughlin is a writer and editor covering health and wellness.")
+    assert "is a writer and editor" not in text and "Contributing Writer" not in text
+    assert text.rstrip().endswith("at the end of it.")
+    assert "is a writer" not in _with_bio("Sara has covered health for ten years, and writes.")
+
+
+def test_a_closing_line_about_someone_else_stays() -> None:
+    text = _with_bio("Dana Smith is a farmer who grows the beans this story is about.")
+    assert "Dana Smith is a farmer" in text
+    # a one-word author may be the company the story is about
+    assert "QCY is already" in _with_bio("QCY is already embracing these trends.", author="QCY")

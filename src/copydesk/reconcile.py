@@ -54,6 +54,7 @@ def reconcile(found: Candidates, page: Page, chosen: list[Block],
     body = _drop_repeated_headline(body, out.values.get("headline"))
     body = _take_dateline(body, found, out, options)
     _pick_people(found, out, _common_words(body))
+    body = _drop_author_bio(body, out.values.get("authors") or ())
     dateline = out.values.get("dateline")
     if dateline is not None and dateline.agency and "organization" not in out.values:
         out.set("organization", dateline.agency, out.provenance.get("dateline"))
@@ -63,6 +64,47 @@ def reconcile(found: Candidates, page: Page, chosen: list[Block],
         out.set("language", language.guess(" ".join(b.text for b in body)), "text")
     out.set("figures", tuple(_figures(chosen, dropped)), None)
     return out, body
+
+
+def _drop_author_bio(body: list[Block], authors) -> list[Block]:
+    """The author's bio closing the article ("Sara Coughlin is a writer and editor…") is the
+    byline's, not the story's: from it (and the short label lines above it, "Contributing
+    Writer") to the end, when it stands in the last few blocks."""
+    if not authors or len(body) < _BIO_MIN_BLOCKS:
+        return body
+    starts = _bio_starts(authors)
+    if not starts:
+        return body
+    total = sum(len(b.text) for b in body)
+    for i in range(len(body) - _BIO_TAIL, len(body)):
+        if body[i].kind == "p" and body[i].text.startswith(starts) and _BIO_VERB.match(
+                body[i].text[len(next(s for s in starts if body[i].text.startswith(s))):]):
+            start = i
+            while start > i - 2 and len(body[start - 1].text) <= 60 \
+                    and not body[start - 1].text.endswith((".", "!", "?")):
+                start -= 1
+            if sum(len(b.text) for b in body[start:]) <= 0.3 * total:
+                return body[:start]
+            return body
+    return body
+
+
+_BIO_MIN_BLOCKS = 5
+_BIO_TAIL = 4
+_BIO_VERB = re.compile(r"(?:,| is | was | has | writes | covers | joined | specializes )")
+
+
+def _bio_starts(authors) -> tuple[str, ...]:
+    """A bio opens with the author's full name or first name (of a person's name: a one-word
+    author may be the company the article is about)."""
+    names = set()
+    for name in authors:
+        words = name.split()
+        if len(words) >= 2:
+            names.add(name)
+            if len(words[0]) >= 3:
+                names.add(words[0])
+    return tuple(sorted(names, key=len, reverse=True))
 
 
 # -- what the article itself shows ----------------------------------------------------------
