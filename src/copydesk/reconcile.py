@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from urllib.parse import unquote
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field, replace
 
 from .blocks import Page
@@ -53,7 +53,7 @@ def reconcile(found: Candidates, page: Page, chosen: list[Block],
     _pick_headline(found, out)
     body = _drop_repeated_headline(body, out.values.get("headline"))
     body = _take_dateline(body, found, out, options)
-    _pick_people(found, out, _common_words(body))
+    _pick_people(found, out, _CommonWords(body))
     body = _drop_author_bio(body, out.values.get("authors") or ())
     dateline = out.values.get("dateline")
     if dateline is not None and dateline.agency and "organization" not in out.values:
@@ -325,15 +325,31 @@ def _is_section_label(head: str) -> bool:
     return len(words) == 1 and words[0] in _SITE_WORDS
 
 
-def _common_words(body: list[Block]) -> frozenset[str]:
-    """Words the article writes in lower case: ordinary words, so no part of a person's name."""
-    return frozenset(w for b in body for w in _LOWER_WORD.findall(b.text))
+class _CommonWords:
+    """Words the article writes in lower case: ordinary words, so no part of a person's name.
+    Asked about a handful of name words a page, so each is looked up in the text on demand
+    rather than every word of the body collected up front."""
+
+    def __init__(self, body: list[Block]) -> None:
+        self._body = body
+        self._text: str | None = None
+        self._seen: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        found = self._seen.get(word)
+        if found is None:
+            if self._text is None:
+                self._text = "\n".join(b.text for b in self._body)
+            found = bool(_LOWER_WORD.fullmatch(word)) and re.search(
+                r"(?<![@\w.])" + re.escape(word) + r"(?![@\w])", self._text) is not None
+            self._seen[word] = found
+        return found
 
 
 _LOWER_WORD = re.compile(r"(?<![@\w.])[a-z]\w+(?![@\w])")  # not in e-mails or @handles
 
 
-def _pick_people(found: Candidates, out: Fields, common: frozenset[str] = frozenset()) -> None:
+def _pick_people(found: Candidates, out: Fields, common: Container[str] = frozenset()) -> None:
     site = {_fold(v) for v, _ in found.get("publisher")}
     sites = _site_names(found)
     host = (_host(_first(found, "url")) or "").replace(" ", "")  # 'accruent' is the company
@@ -379,7 +395,7 @@ def _squash(name: str) -> str:
     return _fold(name).replace(" ", "")
 
 
-def _trim_name(name: str, common: frozenset[str]) -> str:
+def _trim_name(name: str, common: Container[str]) -> str:
     """A name runs on into what follows it on the line: 'Joakim Edin Research', 'Brian Truitt
     USA TODAY'. Past its first two words, trailing ordinary words of the article and words in
     capitals after a mixed-case name go."""
@@ -390,13 +406,13 @@ def _trim_name(name: str, common: frozenset[str]) -> str:
     return " ".join(words)
 
 
-def _ordinary(name: str, common: frozenset[str]) -> bool:
+def _ordinary(name: str, common: Container[str]) -> bool:
     """Every word is one the article writes in lower case: 'Company Size', 'Full Bio' and
     'Read More' are labels of the page, no person."""
     return all(w.lower() in common for w in re.findall(r"\w+", name))
 
 
-def _personal_site(name: str, source: str, common: frozenset[str]) -> bool:
+def _personal_site(name: str, source: str, common: Container[str]) -> bool:
     """A site named after its author: an author tag gives a person's name, none of whose words
     the article uses as an ordinary word ('Erin Spain' yes, 'West Bell Dental Care' no)."""
     return (source.split(":")[0] in ("json-ld", "meta") and looks_like_person(name)
