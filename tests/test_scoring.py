@@ -167,3 +167,20 @@ def test_links_a_sentence_introduces_are_the_articles_list() -> None:
 def test_links_after_a_promo_lead_in_are_still_trimmed() -> None:
     texts = picked(_patch_list("Related stories:"))
     assert "libgccjit: add support for feature number 3" not in texts
+
+
+def test_a_closing_sources_section_is_cut() -> None:
+    markup = (f"<html><body><article><p>{PROSE}</p><p>{PROSE} Two.</p><p>{PROSE} Three.</p>"
+              "<h3>Article Sources</h3><ul><li>Smith J. (2021). A study of things. Journal 4.</li>"
+              "<li>Doe A. (2019). Another study. Journal 7.</li></ul></article></body></html>")
+    texts = picked(markup)
+    assert texts[-1] == f"{PROSE} Three."
+    de = markup.replace("Article Sources", "Quellen")
+    assert picked(de)[-1] == f"{PROSE} Three."
+
+
+def test_sources_as_one_line_of_a_table_of_contents_cuts_nothing() -> None:
+    toc = "".join(f"<li>Chapter {i} title</li>" for i in range(12))
+    markup = (f"<html><body><article><p>{PROSE}</p><p>{PROSE} Two.</p><ul>{toc}<li>Sources</li>"
+              f"<li>Associations and agencies</li>{toc}</ul></article></body></html>")
+    assert "Associations and agencies" in picked(markup)

@@ -2,8 +2,8 @@
 
 Every container scores the sum of its blocks' scores plus a prior for what it says it is. The
 best one wins; its siblings that score like it join it (an article split into sections), and
-link rows left at its head and tail are trimmed, as are what stands above the headline and a
-closing list of dated teaser cards. One pass over blocks × depth, no tree walk.
+link rows left at its head and tail are trimmed, as are what stands above the headline, a
+closing list of dated teaser cards and a closing "Sources"/"Footnotes" apparatus. One pass over blocks × depth, no tree walk.
 """
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ def best_container(page: Page, kept: list[Block], options: Options,
     best = max(range(len(page.containers)), key=totals.__getitem__)
     chosen = _with_siblings(page, scored, chrome, best, totals[best], options)
     blocks = _cut_dated_list(_from_headline(_trim(chosen, options, introduced), titles))
+    blocks = _cut_apparatus(blocks)
     return _dedupe(_drop_orphan_headings(blocks), options)
 
 
@@ -181,6 +182,28 @@ def _names(heading: str, titles: Sequence[str]) -> bool:
     words = set(_WORD.findall(heading.casefold()))
     return len(words) >= 2 and any(
         len(words & set(_WORD.findall(t.casefold()))) >= 0.6 * len(words) for t in titles)
+
+
+_APPARATUS = re.compile(
+    r"^(?:(?:article )?sources|citations|footnotes|further reading|bibliography|works cited|"
+    r"quellen|einzelnachweise|fußnoten|weiterführende literatur|literatur|"
+    r"notes de bas de page|bibliographie|fuentes|bibliografía|referencias bibliográficas)"
+    r"\s*:?$", re.I)
+
+
+def _cut_apparatus(blocks: list[Block]) -> list[Block]:
+    """Sources, footnotes and further reading close a text but are not its prose: cut from
+    such a label to the end when it stands in the second half of the text, after prose (a
+    "Sources" line in a report's table of contents is one entry among many short ones).
+    "References" is left alone: as often as not it is part of the answer people expect."""
+    total = sum(len(b.text) for b in blocks)
+    seen = 0
+    for i, b in enumerate(blocks):
+        if (seen >= 0.5 * total and len(b.text) <= 40 and _APPARATUS.match(b.text)
+                and any(_is_prose(x) for x in blocks[max(i - 8, 0):i])):
+            return blocks[:i] + [x for x in blocks[i:] if x.kind == "img"]
+        seen += len(b.text)
+    return blocks
 
 
 def _is_stamp(block: Block) -> bool:
