@@ -36,6 +36,13 @@ def judged(rule: str, text: str, **kw) -> bool:
 
 
 REMOVES = [
+    ("rating_widgets", "Was this article helpful?"),
+    ("rating_widgets", "Click a star to add your vote"),
+    ("rating_widgets", "5 votes - average 4.2 out of 5"),
+    ("rating_widgets", "84% of people found this article helpful."),
+    ("rating_widgets", "War dieser Artikel hilfreich?"),
+    ("rating_widgets", "Cet article vous a-t-il été utile ?"),
+    ("rating_widgets", "¿Te ha resultado útil?"),
     ("cookie_banners", "We use cookies to improve your experience. Accept all cookies"),
     ("cookie_banners", "We care about your data, and we'd like to use cookies to give you a "
                        "smooth browsing experience. Please agree and read more about our privacy policy."),
@@ -212,6 +219,8 @@ REMOVES = [
 ]
 
 KEEPS = [
+    ("rating_widgets", "Rate this article honestly, he told the critics, and they did."),
+    ("rating_widgets", "Voters rated the article helpful in a survey last spring."),
     ("cookie_banners", "The baker said the cookies sold out within an hour of opening."),
     ("cookie_banners", "Wir verwenden Mehl, Zucker und Butter für die Kekse."),
     ("cookie_banners", "By clicking the wrong box, voters spoiled 2,000 ballots."),

@@ -43,6 +43,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("follow_prompts", rules.follow_prompts),
     ("contact_prompts", rules.contact_prompts),
     ("deal_promos", rules.deal_promos),
+    ("rating_widgets", rules.rating_widgets),
 )
 RULE_NAMES = tuple(name for name, _ in RULES)
 

@@ -356,11 +356,27 @@ THREAD_HEADING = phrases(r"^(?:reader interactions|discussion|conversation|\d+ t
 # Every phrase group a rule searches a block's text with (Context.says refuses any other).
 # screen() looks at a block once for the literals these need: most blocks have none, and
 # then no rule runs its own search.
+RATING_TEXT = phrases(
+    # The prompt, as a line of its own: "Was this article helpful?", "Click a star to rate it!"
+    r"^(?:was this (?:article|page|post|content|guide|information) (?:helpful|useful)|"
+    r"did you find this (?:article|page|post|content|guide) (?:helpful|useful)|"
+    r"how (?:useful|helpful) was this (?:article|page|post)|rate this (?:article|page|post)|"
+    r"click (?:on )?(?:a|the) stars? to (?:rate(?: it| this (?:article|post))?|vote|add your vote)|"
+    r"\d+% of (?:people|readers|users) found this (?:(?:article|page|post) )?helpful|"
+    r"no votes so far|be the first to rate this(?: article| post)?|"
+    r"war (?:dieser artikel|diese seite) hilfreich|artikel bewerten|"
+    r"cet article vous a-t-il été utile|cette page vous a-t-elle été utile|noter cet article|"
+    r"¿(?:te|le) (?:ha )?(?:resultado|parece|fue) útil|¿(?:fue|es) útil este artículo)"
+    r"\s*[?!.:…]*\s*$",
+    # The tally under the stars: "5 votes - average 4.2 out of 5", "Average rating 5 / 5."
+    r"^(?:\d+ votes? [-–] average \d+(?:\.\d+)? out of \d+|"
+    r"average rating:? \d+(?:\.\d+)? ?/ ?\d+\.?(?: vote count:? \d+)?)\s*$",
+)
 TEXT_RULE_PATTERNS = (
     COOKIE_TEXT, CONSENT_NOTICE, COOKIE_WORD, NAV_TEXT, SHARE_TEXT, CREDIT_TEXT, VIDEO_TEXT,
     VIDEO_TEXT_CI, PROMO_TEXT, NEWSLETTER_TEXT, COMMENT_TEXT, CONTACT_TEXT, COPYRIGHT_TEXT,
     AD_TEXT, DISCLOSURE_TEXT, CTA_TEXT, BIO_TEXT, TAGS_TEXT, STAMP_TEXT, TOOLS_TEXT,
-    SPONSOR_TEXT, SUPPORT_TEXT, FOLLOW_TEXT, CONTACT_CTA_TEXT, DEAL_TEXT,
+    SPONSOR_TEXT, SUPPORT_TEXT, FOLLOW_TEXT, CONTACT_CTA_TEXT, DEAL_TEXT, RATING_TEXT,
 )
 
 

@@ -210,6 +210,13 @@ def deal_promos(block: Block, ctx: Context) -> bool:
     return ctx.says(block, P.DEAL_TEXT, 100)
 
 
+@needs(phrases=(P.RATING_TEXT,))
+def rating_widgets(block: Block, ctx: Context) -> bool:
+    """Was this article helpful? · Click a star to add your vote · 5 votes - average 4.2 out
+    of 5 · Rate this article"""
+    return ctx.says(block, P.RATING_TEXT, 120)
+
+
 @needs("author_bio", phrases=(P.BIO_TEXT,))
 def author_bios(block: Block, ctx: Context) -> bool:
     """About the author: Jane Doe covers energy for …  (class="author-bio")"""
