@@ -407,3 +407,18 @@ def test_the_text_screen_knows_every_pattern_a_rule_searches() -> None:
     screened = {name for name, value in vars(patterns).items()
                 if any(value is rx for rx in patterns.TEXT_RULE_PATTERNS)}
     assert used - {"CONSENT_WORD"} <= screened  # CONSENT_WORD only ever follows COOKIE_WORD
+
+
+def test_phrase_groups_compile_on_first_use_and_then_search_as_patterns_do(monkeypatch) -> None:
+    import re
+
+    from copydesk.cleaning.patterns import phrases
+
+    compiled: list[str] = []
+    real = re.compile
+    monkeypatch.setattr(re, "compile", lambda p, f=0: compiled.append(p) or real(p, f))
+    group = phrases(r"^read more\b", r"^related:")
+    assert compiled == []  # import time pays nothing
+    assert group.search("Read more: rates rise") is not None
+    assert group.findall("related: x") == ["related:"]
+    assert len(compiled) == 1  # compiled once, then its methods sit in the slots

@@ -77,8 +77,9 @@ def _drop_author_bio(body: list[Block], authors) -> list[Block]:
         return body
     total = sum(len(b.text) for b in body)
     for i in range(len(body) - _BIO_TAIL, len(body)):
-        if body[i].kind == "p" and body[i].text.startswith(starts) and _BIO_VERB.match(
-                body[i].text[len(next(s for s in starts if body[i].text.startswith(s))):]):
+        text = body[i].text
+        name = next((s for s in starts if text.startswith(s)), None)
+        if body[i].kind == "p" and name is not None and _BIO_VERB.match(text, len(name)):
             start = i
             while start > i - 2 and len(body[start - 1].text) <= 60 \
                     and not body[start - 1].text.endswith((".", "!", "?")):

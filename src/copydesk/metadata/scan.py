@@ -74,25 +74,16 @@ def _head(part: Element, found: Scan, alone: bool = False) -> None:
 def _anywhere(el: Element, tag: str, prop: str | None, pubdate: str | None,
               found: Scan) -> None:
     """The tests that apply anywhere in the document (only some tags or attributes get here)."""
-    get = el.get
     if prop is not None and prop in _PROPS:
         found.props.append(el)
-    if tag == "time" and get("datetime") is not None or pubdate is not None:
-        found.times.append(el)
-    if tag == "meta":
-        found.metas.append(el)
-    elif tag == "link" or tag == "title":
-        _page_tag(el, tag, found)
-    elif tag == "script":
-        kind = get("type")
-        if kind is not None and "ld+json" in kind.translate(_LD_CASE):
-            found.ld_scripts.append(el)
-    elif tag == "a":
-        rel = get("rel")
+    if tag == "a":
+        if pubdate is not None:
+            found.times.append(el)
+        rel = el.get("rel")
         if rel is not None and _has_author(rel):
             found.rel_authors.append(el)
-    elif tag in _DATA_DATE_TAGS and any(get(name) is not None for name in _DATA_DATES):
-        found.data_dates.append(el)
+    else:
+        _machine(el, tag, pubdate, found)
 
 
 # Tags the walk must look at whatever their attributes.
@@ -173,11 +164,19 @@ def _body(body: Element, found: Scan) -> None:
 
 def _special(el: Element, tag: str, pubdate: str | None, found: Scan) -> None:
     """time, meta, script, h1 and the elements that may carry data-pubdate, in the body."""
-    if tag == "time" and el.get("datetime") is not None or pubdate is not None:
-        found.times.append(el)
     if tag == "h1":
         found.h1s.append(el)
-    elif tag == "meta":
+        if pubdate is not None:
+            found.times.append(el)
+    else:
+        _machine(el, tag, pubdate, found)
+
+
+def _machine(el: Element, tag: str, pubdate: str | None, found: Scan) -> None:
+    """Machine-readable sources: stamps, meta, <link>/<title>, JSON-LD, data-pubdate holders."""
+    if tag == "time" and el.get("datetime") is not None or pubdate is not None:
+        found.times.append(el)
+    if tag == "meta":
         found.metas.append(el)
     elif tag == "link" or tag == "title":
         _page_tag(el, tag, found)
