@@ -104,3 +104,33 @@ def test_only_true_aria_hidden_and_hiding_styles_prune() -> None:
               '<p style="visibility : hidden">Gone</p><p style="display:none">Gone too</p>'
               "</body></html>")
     assert texts(markup) == ["Shown", "Red"]
+
+
+def test_list_items_know_their_depth_and_list_kind_but_text_before_a_list_does_not() -> None:
+    markup = ("<html><body><div>Intro<ol><li>One<ul><li>Inner</li></ul></li></ol>"
+              "Outro</div></body></html>")
+    found = from_html(dom.parse(markup)).blocks
+    assert [(b.text, b.kind, b.depth, b.ordered) for b in found] == [
+        ("Intro", "p", 0, False), ("One", "li", 0, True), ("Inner", "li", 1, False),
+        ("Outro", "p", 0, False),
+    ]
+
+
+def test_a_comment_adds_only_its_tail_and_opens_no_container() -> None:
+    from lxml import etree
+
+    root = etree.fromstring("<html><body><p>Before <!-- note --> after</p></body></html>")
+    page = from_html(root)
+    assert [b.text for b in page.blocks] == ["Before after"]
+    assert [c.tag for c in page.containers] == ["html", "body", "p"]
+
+
+def test_container_tokens_keep_class_and_id_as_written_lower_cased() -> None:
+    markup = ('<html><body><div class="Story Body"><p id="Lede">x</p>'
+              '<p class="" id="">y</p><div role="main" itemprop="articleBody">z</div></div>'
+              "</body></html>")
+    boxes = from_html(dom.parse(markup)).containers
+    assert [(c.tag, c.tokens, c.role, c.itemprop) for c in boxes] == [
+        ("html", "", "", ""), ("body", "", "", ""), ("div", "story body ", "", ""),
+        ("p", " lede", "", ""), ("p", "", "", ""), ("div", "", "main", "articleBody"),
+    ]

@@ -71,13 +71,17 @@ def from_html(root: Element, base_url: str | None = None,
 
 
 # How the walk treats a tag; a tag missing here is a container (a block-level element).
-_INLINE, _LINK, _EMPH, _BREAK, _IMAGE, _PRE, _TABLE, _CONTROL = range(1, 9)
+_INLINE, _LINK, _EMPH, _BREAK, _IMAGE, _PRE, _TABLE, _CONTROL, _LIST, _SKIP = range(1, 11)
 _HOW = {
     **{tag: _INLINE for tag in INLINE_TAGS}, **{tag: _EMPH for tag in _EMPHASIS},
     "a": _LINK, "br": _BREAK, "img": _IMAGE, "pre": _PRE, "table": _TABLE,
-    "button": _CONTROL, "noscript": _CONTROL,
+    "button": _CONTROL, "noscript": _CONTROL, "ul": _LIST, "ol": _LIST,
+    # A comment, PI or entity has a factory for a tag, not a name: one lookup skips it.
+    etree.Comment: _SKIP, etree.ProcessingInstruction: _SKIP, etree.Entity: _SKIP,
 }
 _KIND_OF = {**LEAF_KINDS, "blockquote": "quote"}
+_INHERITED = frozenset(("quote", "caption"))  # kinds a plain container inside keeps
+_NO_MARKS: frozenset[str] = frozenset()
 
 
 class _Walker:
@@ -106,7 +110,7 @@ class _Walker:
         self.in_link = 0
         self.kind = "p"
         self.list_depth = 0
-        self.ordered: list[bool] = []
+        self.ordered = False  # the innermost list is an <ol>
         self.flushes = 0
         self.joined: dict[str, str] = {}
 
@@ -137,12 +141,14 @@ class _Walker:
         raw = "".join(parts)
         text = " ".join(raw.split())  # str.split folds the same \s as re
         if text:
-            self.blocks.append(Block(
-                text=text, md=self.markdown(raw, text), kind=self.kind,
-                index=len(self.blocks), path=tuple(self.path),
-                link_chars=min(self.link_chars, len(text)),
-                depth=max(self.list_depth - 1, 0),
-                ordered=bool(self.ordered and self.ordered[-1]),
+            blocks = self.blocks
+            # With no wrap and no marker (five memchr scans beat one regex) the Markdown is
+            # the text: most blocks.
+            md = (self.markdown() if self.md or "*" in raw or "_" in raw or "[" in raw
+                  or "`" in raw or "\\" in raw else text)
+            blocks.append(Block(  # positional: a keyword call costs twice as much
+                text, md, self.kind, len(blocks), tuple(self.path), _NO_MARKS,
+                min(self.link_chars, len(text)), max(self.list_depth - 1, 0), self.ordered,
             ))
             self.flushes += 1
         parts.clear()
@@ -150,22 +156,20 @@ class _Walker:
         self.synced = 0
         self.link_chars = 0
 
-    def markdown(self, raw: str, text: str) -> str:
+    def markdown(self) -> str:
         """The gathered pieces escaped one by one (as written, escaping depends on the
-        neighbours inside a piece) and wrapped; with no marker and no wrap that is ``text``."""
+        neighbours inside a piece) and wrapped."""
         if self.md:
             self.sync()
             return " ".join("".join(self.md).split())
-        if "*" in raw or "_" in raw or "[" in raw or "`" in raw or "\\" in raw:
-            return " ".join("".join(map(escape_md, self.text)).split())
-        return text
+        return " ".join("".join(map(escape_md, self.text)).split())
 
     # -- walk ---------------------------------------------------------------------------
     def walk(self, el: Element, depth: int = 0) -> None:
         """The root: dispatched like any child (its tail is not the page's)."""
-        tag = el.tag
-        if tag.__class__ is not str or depth > self.max_depth:
+        if depth > self.max_depth:
             return
+        tag = el.tag
         how = _HOW.get(tag)
         if how is None:
             self.container(el, tag, depth)
@@ -194,14 +198,13 @@ class _Walker:
             return
         for child in el:
             tag = child.tag
-            if tag.__class__ is str:  # a comment or PI adds only its tail
-                how = _HOW.get(tag)
-                if how is None:
-                    self.container(child, tag, depth)
-                elif how == _INLINE:
-                    self.children(child, depth)
-                else:
-                    self.special(child, tag, how, depth)
+            how = _HOW.get(tag)
+            if how is None:
+                self.container(child, tag, depth)
+            elif how == _INLINE:
+                self.children(child, depth)
+            else:
+                self.special(child, tag, how, depth)
             text = child.tail
             if text:
                 if parts or not text.isspace():
@@ -217,29 +220,30 @@ class _Walker:
         else:  # what a flush of white space does (see ``mark``), without the call
             self.blank = 0
         containers, path = self.containers, self.path
-        containers.append(_container(el, tag, path[-1] if path else -1))
+        names = el.keys()  # one C call: a third of all elements have no attribute at all
+        parent = path[-1] if path else -1
+        containers.append(_container(el, tag, parent, names) if names
+                          else Container(tag, "", "", parent))
         path.append(len(containers) - 1)
         outer_kind = self.kind
-        self.kind = _KIND_OF.get(tag) or (outer_kind if outer_kind in ("quote", "caption")
-                                          else "p")
-        if tag == "ul" or tag == "ol":
-            self.list_depth += 1
-            self.ordered.append(tag == "ol")
-            self.children(el, depth)
-            if self.text:
-                self.flush()
-            else:
-                self.blank = 0
-            self.list_depth -= 1
-            self.ordered.pop()
+        self.kind = _KIND_OF.get(tag) or (outer_kind if outer_kind in _INHERITED else "p")
+        self.children(el, depth)
+        if self.text:
+            self.flush()
         else:
-            self.children(el, depth)
-            if self.text:
-                self.flush()
-            else:
-                self.blank = 0
+            self.blank = 0
         self.kind = outer_kind
         path.pop()
+
+    def listing(self, el: Element, tag: str, depth: int) -> None:
+        """A <ul> or <ol>: a container whose blocks know their list and its depth."""
+        if self.text:  # the text before the list is not in it
+            self.flush()
+        outer = self.list_depth, self.ordered
+        self.list_depth += 1
+        self.ordered = tag == "ol"
+        self.container(el, tag, depth)
+        self.list_depth, self.ordered = outer
 
     def special(self, el: Element, tag: str, how: int, depth: int) -> None:
         """Tags that are neither plain containers nor plain inline markup."""
@@ -256,6 +260,8 @@ class _Walker:
             self.children(el, depth)
             if flushes == self.flushes:
                 self.wrap(mark, _EMPHASIS[tag], _EMPHASIS[tag])
+        elif how == _LIST:
+            self.listing(el, tag, depth)
         elif how == _BREAK:
             self.add(" ")
             if _double_break(el):
@@ -267,7 +273,7 @@ class _Walker:
         elif how == _TABLE:
             if _TABLE_LAYOUT(el) or not self.table(el):
                 self.container(el, tag, depth)
-        elif _HOLDS_BLOCKS(el):  # a control's label or a fallback is skipped, not its tail
+        elif how == _CONTROL and _HOLDS_BLOCKS(el):  # a label or fallback goes, not its tail
             self.container(el, tag, depth)
 
     def wrap(self, start: int, before: str, after: str) -> None:
@@ -381,12 +387,15 @@ def _double_break(el: Element) -> bool:
     )
 
 
-def _container(el: Element, tag: str, parent: int) -> Container:
-    """The element's class/id words, role and itemprop; one C call lists the attribute names
-    so absent ones are never fetched (every attribute read converts its name and value)."""
-    names = el.keys()
-    if not names:
-        return Container(tag, "", "", parent)
+_CLASS_ONLY = ["class"]
+
+
+def _container(el: Element, tag: str, parent: int, names: list[str]) -> Container:
+    """The element's class/id words, role and itemprop; ``names`` lists its attributes, so
+    absent ones are never fetched (every attribute read converts its name and value)."""
+    if names == _CLASS_ONLY:  # half of all containers: one read, no further tests
+        cls = el.get("class")
+        return Container(tag, f"{cls} ".lower() if cls else "", "", parent)
     cls = el.get("class") if "class" in names else None
     ident = el.get("id") if "id" in names else None
     tokens = f"{cls or ''} {ident or ''}".lower() if cls or ident else ""
