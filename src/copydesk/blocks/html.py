@@ -109,7 +109,8 @@ class _Walker:
         self.link_chars = 0
         self.in_link = 0
         self.kind = "p"
-        self.list_depth = 0
+        self.lists = 0  # lists open around the walk
+        self.item_depth = 0  # a block's list depth: an item of the outermost list is at 0
         self.ordered = False  # the innermost list is an <ol>
         self.flushes = 0
         self.joined: dict[str, str] = {}
@@ -148,7 +149,7 @@ class _Walker:
                   or "`" in raw or "\\" in raw else text)
             blocks.append(Block(  # positional: a keyword call costs twice as much
                 text, md, self.kind, len(blocks), tuple(self.path), _NO_MARKS,
-                min(self.link_chars, len(text)), max(self.list_depth - 1, 0), self.ordered,
+                min(self.link_chars, len(text)), self.item_depth, self.ordered,
             ))
             self.flushes += 1
         parts.clear()
@@ -222,9 +223,9 @@ class _Walker:
         containers, path = self.containers, self.path
         names = el.keys()  # one C call: a third of all elements have no attribute at all
         parent = path[-1] if path else -1
+        path.append(len(containers))  # the id it is about to get
         containers.append(_container(el, tag, parent, names) if names
                           else Container(tag, "", "", parent))
-        path.append(len(containers) - 1)
         outer_kind = self.kind
         self.kind = _KIND_OF.get(tag) or (outer_kind if outer_kind in _INHERITED else "p")
         self.children(el, depth)
@@ -239,11 +240,12 @@ class _Walker:
         """A <ul> or <ol>: a container whose blocks know their list and its depth."""
         if self.text:  # the text before the list is not in it
             self.flush()
-        outer = self.list_depth, self.ordered
-        self.list_depth += 1
+        outer = self.lists, self.item_depth, self.ordered
+        self.item_depth = self.lists
+        self.lists += 1
         self.ordered = tag == "ol"
         self.container(el, tag, depth)
-        self.list_depth, self.ordered = outer
+        self.lists, self.item_depth, self.ordered = outer
 
     def special(self, el: Element, tag: str, how: int, depth: int) -> None:
         """Tags that are neither plain containers nor plain inline markup."""
