@@ -1,6 +1,8 @@
 """blocks.html: what the pruning keeps and how the walk cuts a page into blocks."""
 from __future__ import annotations
 
+import pytest
+
 from copydesk import dom
 from copydesk.blocks import from_html
 
@@ -134,3 +136,17 @@ def test_container_tokens_keep_class_and_id_as_written_lower_cased() -> None:
         ("html", "", "", ""), ("body", "", "", ""), ("div", "story body ", "", ""),
         ("p", " lede", "", ""), ("p", "", "", ""), ("div", "", "main", "articleBody"),
     ]
+
+
+@pytest.mark.parametrize("href", [
+    "/news/story-1", "/a/b?x=1#top", "/a//b", "/a/./b", "/a/../b", "/a?", "/a#", "/a?#top",
+    "//cdn.example.net/x.png", "/a\tb", "/a\nb", "page.html", "../up", "#frag", "?q=1", "/",
+])
+@pytest.mark.parametrize("base", ["https://example.org/x/y.html?p=1#f", "http://example.org",
+                                  "ftp://example.org/a/", "not a url"])
+def test_join_shortcut_matches_urljoin(base: str, href: str) -> None:
+    from urllib.parse import urljoin
+
+    from copydesk.blocks.html import _join, _origin
+
+    assert _join(base, _origin(base), href) == urljoin(base, href)
