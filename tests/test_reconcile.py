@@ -252,3 +252,18 @@ def test_a_closing_line_about_someone_else_stays() -> None:
     assert "Dana Smith is a farmer" in text
     # a one-word author may be the company the story is about
     assert "QCY is already" in _with_bio("QCY is already embracing these trends.", author="QCY")
+
+
+def test_whole_word_lookup_matches_the_boundary_regex() -> None:
+    """The find-based lookup of an article's lower-case words agrees with the regex it
+    replaces on e-mails, @handles, dotted hosts, underscores and non-ASCII letters."""
+    import re
+
+    from copydesk.reconcile import _stands_alone
+
+    text = ("mail jane@doe.com or @doe, see site.doe and doe_x; der Doeé, né doe2 "
+            "and plain doe. Then 'ann', ann@, .ann ann_ éann annè")
+    for word in ("doe", "jane", "site", "ann", "plain", "then", "com", "der", "mail", "see"):
+        pattern = re.compile(r"(?<![@\w.])" + re.escape(word) + r"(?![@\w])")
+        assert _stands_alone(word, text) == (pattern.search(text) is not None), word
+    assert _stands_alone("doe", "doe") and not _stands_alone("doe", "doer")

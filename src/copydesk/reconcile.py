@@ -7,6 +7,7 @@ import re
 import unicodedata
 from urllib.parse import unquote
 from collections.abc import Container, Iterable
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 from .blocks import Page
@@ -266,9 +267,12 @@ def _site_names(found: Candidates) -> set[str]:
     return {s for s in sites if s}
 
 
+_URL_HOST = re.compile(r"^https?://([^/:?#]+)")
+
+
 def _host(url: str | None) -> str | None:
     """'https://blog.rust-lang.org/x' → 'rust lang' (the label before the public suffix)."""
-    match = re.match(r"^https?://([^/:?#]+)", url or "")
+    match = _URL_HOST.match(url or "")
     if not match:
         return None
     labels = [lb for lb in match.group(1).lower().split(".") if lb not in ("www", "m", "amp")]
@@ -341,13 +345,32 @@ class _CommonWords:
         if found is None:
             if self._text is None:
                 self._text = "\n".join(b.text for b in self._body)
-            found = bool(_LOWER_WORD.fullmatch(word)) and re.search(
-                r"(?<![@\w.])" + re.escape(word) + r"(?![@\w])", self._text) is not None
+            found = bool(_LOWER_WORD.fullmatch(word)) and _stands_alone(word, self._text)
             self._seen[word] = found
         return found
 
 
 _LOWER_WORD = re.compile(r"(?<![@\w.])[a-z]\w+(?![@\w])")  # not in e-mails or @handles
+
+
+def _stands_alone(word: str, text: str) -> bool:
+    """The word occurs in the text as a whole word, not in an e-mail or @handle: what
+    ``(?<![@\\w.])word(?![@\\w])`` finds, by C-level finds instead of a regex compiled per
+    word (compiling one costs more than the search)."""
+    size = len(word)
+    pos = text.find(word)
+    while pos >= 0:
+        before = text[pos - 1] if pos else " "
+        after = text[pos + size: pos + size + 1] or " "
+        if not (before in "@." or _is_word_char(before) or after == "@" or _is_word_char(after)):
+            return True
+        pos = text.find(word, pos + 1)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    """Regex \\w on one character (str patterns): a letter, a digit or an underscore."""
+    return char.isalnum() or char == "_"
 
 
 def _pick_people(found: Candidates, out: Fields, common: Container[str] = frozenset()) -> None:
@@ -410,7 +433,7 @@ def _trim_name(name: str, common: Container[str]) -> str:
 def _ordinary(name: str, common: Container[str]) -> bool:
     """Every word is one the article writes in lower case: 'Company Size', 'Full Bio' and
     'Read More' are labels of the page, no person."""
-    return all(w.lower() in common for w in re.findall(r"\w+", name))
+    return all(w.lower() in common for w in _WORD.findall(name))
 
 
 def _personal_site(name: str, source: str, common: Container[str]) -> bool:
@@ -561,12 +584,17 @@ def _is_credit(block: Block) -> bool:
 
 # -- helpers ----------------------------------------------------------------------------------
 
+_WORD = re.compile(r"\w+")
+_PUNCT = re.compile(r"[^\w\s]")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
+@lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
+    """Case, quotes, Unicode forms and punctuation folded away, for comparing. A page asks
+    for the same few names and titles many times over: each is folded once."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+    return " ".join(_PUNCT.sub(" ", text).split())
 
 
 def _agrees(a: str, b: str) -> bool:
