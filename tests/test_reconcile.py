@@ -267,3 +267,12 @@ def test_whole_word_lookup_matches_the_boundary_regex() -> None:
         pattern = re.compile(r"(?<![@\w.])" + re.escape(word) + r"(?![@\w])")
         assert _stands_alone(word, text) == (pattern.search(text) is not None), word
     assert _stands_alone("doe", "doe") and not _stands_alone("doe", "doer")
+
+
+def test_lower_case_author_tag_naming_the_personal_site_is_the_author() -> None:
+    """A personal site named after its owner ('Annette Thurmon') whose author tag gives the
+    name in lower case: the tag is its author, not a site name to keep out of the byline."""
+    a = _page('<meta property="og:site_name" content="Annette Thurmon">'
+              '<meta name="author" content="annette thurmon">', "<h1>Herbs for pest control</h1>",
+              url="https://www.azurefarm.example/blog/herbs")
+    assert a.authors == ("annette thurmon",)

@@ -382,10 +382,12 @@ def _pick_people(found: Candidates, out: Fields, common: Container[str] = frozen
     for value, source in found.get("byline"):
         names, org = parse_byline(value)
         options.append((names, org, source, value))
+    # a personal site's name, which its author tag may give in lower case ('annette thurmon')
+    owners = {v.casefold() for v, _ in found.get("publisher") if looks_like_person(v)}
     for value, source in found.get("author"):
         names, org = parse_byline(value) if len(value) < 120 else ([], None)
         if (not names and source.split(":")[0] in _MACHINE and is_handle(value)
-                and not _is_site(value, sites)):
+                and (not _is_site(value, sites) or value.strip().casefold() in owners)):
             handles.append(([value.strip()], None, source, None))  # 'aawoods'
         options.append((names, org, source, None))
     # A site or company name is never an author, unless the site is named after its author: a
