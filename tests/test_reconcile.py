@@ -276,3 +276,14 @@ def test_lower_case_author_tag_naming_the_personal_site_is_the_author() -> None:
               '<meta name="author" content="annette thurmon">', "<h1>Herbs for pest control</h1>",
               url="https://www.azurefarm.example/blog/herbs")
     assert a.authors == ("annette thurmon",)
+
+
+def test_a_title_cut_inside_brackets_gives_way_to_the_full_one() -> None:
+    """JSON-LD truncated at a length limit ('… Solutions (Including') loses to the same title
+    in full from og:title and <title>, though JSON-LD is the more trusted source."""
+    cut = "Fix It Friday: We Help 4 Readers Find Solutions (Including"
+    full = cut + " One Trick That Works)"
+    a = _page('<script type="application/ld+json">{"@type": "Article", "headline": '
+              f'"{cut}"}}</script>'
+              f'<meta property="og:title" content="{full}"><title>{full}</title>')
+    assert a.headline == full

@@ -207,6 +207,7 @@ def _pick_headline(found: Candidates, out: Fields) -> None:
     raw = [v for v, s in options if s != "visible"]  # all their words, to corroborate the h1
     options = [(_strip_site(v, sites), s) for v, s in options if len(v) < 300]
     options = [(v, s) for v, s in options if _fold(v) and not _is_site(v, sites)]
+    options = [o for o in options if not _cut_short(o[0], options)]
     if not options:
         return
     h1 = [o for o in options if o[1] == "visible"][:1]
@@ -223,6 +224,14 @@ def _pick_headline(found: Candidates, out: Fields) -> None:
 
     best = max(range(len(options)), key=support)
     out.set("headline", _common_form(options[best][0], options), options[best][1])
+
+
+def _cut_short(title: str, options: list[tuple[str, str]]) -> bool:
+    """A title cut off inside brackets ('… Solutions (Including') that another source gives
+    in full: a length limit truncated it."""
+    if title.count("(") <= title.count(")") and title.count("[") <= title.count("]"):
+        return False
+    return any(len(v) > len(title) and v.startswith(title) for v, _ in options)
 
 
 _QUOTE_FORMS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
