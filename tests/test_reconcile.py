@@ -287,3 +287,12 @@ def test_a_title_cut_inside_brackets_gives_way_to_the_full_one() -> None:
               f'"{cut}"}}</script>'
               f'<meta property="og:title" content="{full}"><title>{full}</title>')
     assert a.headline == full
+
+
+def test_a_date_run_into_the_h1_is_no_part_of_the_headline() -> None:
+    """'Dec 18 2025 Preparing a transition in Debusine' (a stamp and the title in one h1)
+    gives the title the other sources write, without the stamp."""
+    a = _page('<meta property="og:title" content="Preparing a transition in Debusine">'
+              '<title>Preparing a transition in Debusine</title>',
+              "<h1><span>Dec 18 2025</span> Preparing a transition in Debusine</h1>")
+    assert a.headline == "Preparing a transition in Debusine"

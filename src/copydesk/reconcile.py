@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from .blocks import Page
 from .metadata import language
 from .metadata.candidates import TRUST, Candidates
-from .metadata.dates import date_from_url, parse_date
+from .metadata.dates import date_from_url, parse_date, strip_dates
 from .metadata.visible import (is_byline, is_handle, looks_like_person, parse_byline,
                                split_dateline, stamp_date, strip_by)
 from .model import Block, Dateline, Figure
@@ -208,6 +208,7 @@ def _pick_headline(found: Candidates, out: Fields) -> None:
     options = [(_strip_site(v, sites), s) for v, s in options if len(v) < 300]
     options = [(v, s) for v, s in options if _fold(v) and not _is_site(v, sites)]
     options = [o for o in options if not _cut_short(o[0], options)]
+    options = _unstamped_h1(options)
     if not options:
         return
     h1 = [o for o in options if o[1] == "visible"][:1]
@@ -224,6 +225,20 @@ def _pick_headline(found: Candidates, out: Fields) -> None:
 
     best = max(range(len(options)), key=support)
     out.set("headline", _common_form(options[best][0], options), options[best][1])
+
+
+def _unstamped_h1(options: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """An h1 whose text runs a date stamp into the title ('Dec 18 2025 Preparing a …'), when
+    another source gives the title without it: the stamp is no part of the headline."""
+    machine = {_fold(v) for v, s in options if s != "visible"}
+    out = []
+    for value, source in options:
+        if source == "visible" and _fold(value) not in machine:
+            bare = strip_dates(value)
+            if bare != value and _fold(bare) in machine:
+                value = bare
+        out.append((value, source))
+    return out
 
 
 def _cut_short(title: str, options: list[tuple[str, str]]) -> bool:
