@@ -296,3 +296,14 @@ def test_a_date_run_into_the_h1_is_no_part_of_the_headline() -> None:
               '<title>Preparing a transition in Debusine</title>',
               "<h1><span>Dec 18 2025</span> Preparing a transition in Debusine</h1>")
     assert a.headline == "Preparing a transition in Debusine"
+
+
+def test_the_address_settles_a_numeric_date_that_reads_both_ways() -> None:
+    """'03/10/2023' printed under the headline is 10 March or 3 October; an address with
+    /2023/october/03/ in it says it is 3 October."""
+    a = _page("", "<h1>A guide to wine types and styles</h1><span class='post-date'>03/10/2023</span>",
+              url="https://www.example.org/blog/2023/october/03/wine-types/")
+    assert a.published[:10] == "2023-10-03"
+    b = _page("", "<h1>A guide to wine types and styles</h1><span class='post-date'>03/10/2023</span>",
+              url="https://www.example.org/blog/wine-types/")
+    assert b.published[:10] == "2023-03-10"

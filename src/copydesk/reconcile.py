@@ -496,6 +496,7 @@ def _pick_dates(found: Candidates, out: Fields) -> None:
     for name in ("published", "modified"):
         parsed = [(parse_date(v), s) for v, s in found.get(name)]
         if name == "published" and (url_date := _url_date(found)):
+            parsed = [(_as_url_reads(d, s, url_date), s) for d, s in parsed]
             parsed.append((url_date, "url"))
         parsed = [(d, s) for d, s in parsed if d]
         days = [d[:10] for d, _ in parsed]
@@ -513,6 +514,17 @@ def _pick_dates(found: Candidates, out: Fields) -> None:
         best = max(range(len(parsed)), key=support)
         out.set(name, parsed[best][0], parsed[best][1])
     _printed_day(found, out)
+
+
+def _as_url_reads(date: str | None, source: str, url_day: str) -> str | None:
+    """A printed numeric date reads both ways (03/10/2023: 3 October or 10 March); when the
+    page's address gives the same numbers the other way round, the address says which."""
+    if (date is None or not source.startswith("visible") or date[:4] != url_day[:4]
+            or date[5:7] == date[8:10]):
+        return date
+    if date[5:7] == url_day[8:10] and date[8:10] == url_day[5:7]:
+        return url_day + date[10:]
+    return date
 
 
 def _url_date(found: Candidates) -> str | None:
@@ -533,6 +545,8 @@ def _printed_day(found: Candidates, out: Fields) -> None:
     printed = [(d, s) for v, s in found.get("printed_date") if (d := parse_date(v))]
     if not printed:
         return
+    if url_date := _url_date(found):
+        printed = [(_as_url_reads(d, s, url_date), s) for d, s in printed]
     chosen = out.values.get("published")
     if chosen and chosen[:10] in {d[:10] for d, _ in printed}:
         return
