@@ -252,3 +252,58 @@ def test_a_closing_line_about_someone_else_stays() -> None:
     assert "Dana Smith is a farmer" in text
     # a one-word author may be the company the story is about
     assert "QCY is already" in _with_bio("QCY is already embracing these trends.", author="QCY")
+
+
+def test_whole_word_lookup_matches_the_boundary_regex() -> None:
+    """The find-based lookup of an article's lower-case words agrees with the regex it
+    replaces on e-mails, @handles, dotted hosts, underscores and non-ASCII letters."""
+    import re
+
+    from copydesk.reconcile import _stands_alone
+
+    text = ("mail jane@doe.com or @doe, see site.doe and doe_x; der Doeé, né doe2 "
+            "and plain doe. Then 'ann', ann@, .ann ann_ éann annè")
+    for word in ("doe", "jane", "site", "ann", "plain", "then", "com", "der", "mail", "see"):
+        pattern = re.compile(r"(?<![@\w.])" + re.escape(word) + r"(?![@\w])")
+        assert _stands_alone(word, text) == (pattern.search(text) is not None), word
+    assert _stands_alone("doe", "doe") and not _stands_alone("doe", "doer")
+
+
+def test_lower_case_author_tag_naming_the_personal_site_is_the_author() -> None:
+    """A personal site named after its owner ('Annette Thurmon') whose author tag gives the
+    name in lower case: the tag is its author, not a site name to keep out of the byline."""
+    a = _page('<meta property="og:site_name" content="Annette Thurmon">'
+              '<meta name="author" content="annette thurmon">', "<h1>Herbs for pest control</h1>",
+              url="https://www.azurefarm.example/blog/herbs")
+    assert a.authors == ("annette thurmon",)
+
+
+def test_a_title_cut_inside_brackets_gives_way_to_the_full_one() -> None:
+    """JSON-LD truncated at a length limit ('… Solutions (Including') loses to the same title
+    in full from og:title and <title>, though JSON-LD is the more trusted source."""
+    cut = "Fix It Friday: We Help 4 Readers Find Solutions (Including"
+    full = cut + " One Trick That Works)"
+    a = _page('<script type="application/ld+json">{"@type": "Article", "headline": '
+              f'"{cut}"}}</script>'
+              f'<meta property="og:title" content="{full}"><title>{full}</title>')
+    assert a.headline == full
+
+
+def test_a_date_run_into_the_h1_is_no_part_of_the_headline() -> None:
+    """'Dec 18 2025 Preparing a transition in Debusine' (a stamp and the title in one h1)
+    gives the title the other sources write, without the stamp."""
+    a = _page('<meta property="og:title" content="Preparing a transition in Debusine">'
+              '<title>Preparing a transition in Debusine</title>',
+              "<h1><span>Dec 18 2025</span> Preparing a transition in Debusine</h1>")
+    assert a.headline == "Preparing a transition in Debusine"
+
+
+def test_the_address_settles_a_numeric_date_that_reads_both_ways() -> None:
+    """'03/10/2023' printed under the headline is 10 March or 3 October; an address with
+    /2023/october/03/ in it says it is 3 October."""
+    a = _page("", "<h1>A guide to wine types and styles</h1><span class='post-date'>03/10/2023</span>",
+              url="https://www.example.org/blog/2023/october/03/wine-types/")
+    assert a.published[:10] == "2023-10-03"
+    b = _page("", "<h1>A guide to wine types and styles</h1><span class='post-date'>03/10/2023</span>",
+              url="https://www.example.org/blog/wine-types/")
+    assert b.published[:10] == "2023-03-10"

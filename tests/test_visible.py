@@ -421,3 +421,14 @@ def test_an_author_box_holding_the_bio_gives_its_first_short_name() -> None:
 
 def test_names_opening_with_a_determiner_are_no_people() -> None:
     assert clean_name("My Health Toolkit") is None and clean_name("The Editors") is None
+
+
+def test_lone_user_name_before_a_stamp_is_kept() -> None:
+    """'Posted by BeauHD on Friday …': a one-word name ended by a stamp, not by a role, is
+    the author's user name; 'Shipping Expert' (a role's own first word) still is none."""
+    from copydesk.metadata.visible import clean_name, parse_byline
+
+    line = "Posted by BeauHD on Friday December 19, 2025 @10:30PM from the no-guarantees dept."
+    assert parse_byline(line)[0] == ["BeauHD"]
+    assert clean_name("Eliz Updated May 3") == "Eliz"
+    assert clean_name("Shipping Expert") is None

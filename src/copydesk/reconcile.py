@@ -7,12 +7,13 @@ import re
 import unicodedata
 from urllib.parse import unquote
 from collections.abc import Container, Iterable
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 from .blocks import Page
 from .metadata import language
 from .metadata.candidates import TRUST, Candidates
-from .metadata.dates import date_from_url, parse_date
+from .metadata.dates import date_from_url, parse_date, strip_dates
 from .metadata.visible import (is_byline, is_handle, looks_like_person, parse_byline,
                                split_dateline, stamp_date, strip_by)
 from .model import Block, Dateline, Figure
@@ -206,6 +207,8 @@ def _pick_headline(found: Candidates, out: Fields) -> None:
     raw = [v for v, s in options if s != "visible"]  # all their words, to corroborate the h1
     options = [(_strip_site(v, sites), s) for v, s in options if len(v) < 300]
     options = [(v, s) for v, s in options if _fold(v) and not _is_site(v, sites)]
+    options = [o for o in options if not _cut_short(o[0], options)]
+    options = _unstamped_h1(options)
     if not options:
         return
     h1 = [o for o in options if o[1] == "visible"][:1]
@@ -222,6 +225,28 @@ def _pick_headline(found: Candidates, out: Fields) -> None:
 
     best = max(range(len(options)), key=support)
     out.set("headline", _common_form(options[best][0], options), options[best][1])
+
+
+def _unstamped_h1(options: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """An h1 whose text runs a date stamp into the title ('Dec 18 2025 Preparing a …'), when
+    another source gives the title without it: the stamp is no part of the headline."""
+    machine = {_fold(v) for v, s in options if s != "visible"}
+    out = []
+    for value, source in options:
+        if source == "visible" and _fold(value) not in machine:
+            bare = strip_dates(value)
+            if bare != value and _fold(bare) in machine:
+                value = bare
+        out.append((value, source))
+    return out
+
+
+def _cut_short(title: str, options: list[tuple[str, str]]) -> bool:
+    """A title cut off inside brackets ('… Solutions (Including') that another source gives
+    in full: a length limit truncated it."""
+    if title.count("(") <= title.count(")") and title.count("[") <= title.count("]"):
+        return False
+    return any(len(v) > len(title) and v.startswith(title) for v, _ in options)
 
 
 _QUOTE_FORMS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
@@ -266,9 +291,12 @@ def _site_names(found: Candidates) -> set[str]:
     return {s for s in sites if s}
 
 
+_URL_HOST = re.compile(r"^https?://([^/:?#]+)")
+
+
 def _host(url: str | None) -> str | None:
     """'https://blog.rust-lang.org/x' → 'rust lang' (the label before the public suffix)."""
-    match = re.match(r"^https?://([^/:?#]+)", url or "")
+    match = _URL_HOST.match(url or "")
     if not match:
         return None
     labels = [lb for lb in match.group(1).lower().split(".") if lb not in ("www", "m", "amp")]
@@ -341,13 +369,32 @@ class _CommonWords:
         if found is None:
             if self._text is None:
                 self._text = "\n".join(b.text for b in self._body)
-            found = bool(_LOWER_WORD.fullmatch(word)) and re.search(
-                r"(?<![@\w.])" + re.escape(word) + r"(?![@\w])", self._text) is not None
+            found = bool(_LOWER_WORD.fullmatch(word)) and _stands_alone(word, self._text)
             self._seen[word] = found
         return found
 
 
 _LOWER_WORD = re.compile(r"(?<![@\w.])[a-z]\w+(?![@\w])")  # not in e-mails or @handles
+
+
+def _stands_alone(word: str, text: str) -> bool:
+    """The word occurs in the text as a whole word, not in an e-mail or @handle: what
+    ``(?<![@\\w.])word(?![@\\w])`` finds, by C-level finds instead of a regex compiled per
+    word (compiling one costs more than the search)."""
+    size = len(word)
+    pos = text.find(word)
+    while pos >= 0:
+        before = text[pos - 1] if pos else " "
+        after = text[pos + size: pos + size + 1] or " "
+        if not (before in "@." or _is_word_char(before) or after == "@" or _is_word_char(after)):
+            return True
+        pos = text.find(word, pos + 1)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    """Regex \\w on one character (str patterns): a letter, a digit or an underscore."""
+    return char.isalnum() or char == "_"
 
 
 def _pick_people(found: Candidates, out: Fields, common: Container[str] = frozenset()) -> None:
@@ -359,10 +406,12 @@ def _pick_people(found: Candidates, out: Fields, common: Container[str] = frozen
     for value, source in found.get("byline"):
         names, org = parse_byline(value)
         options.append((names, org, source, value))
+    # a personal site's name, which its author tag may give in lower case ('annette thurmon')
+    owners = {v.casefold() for v, _ in found.get("publisher") if looks_like_person(v)}
     for value, source in found.get("author"):
         names, org = parse_byline(value) if len(value) < 120 else ([], None)
         if (not names and source.split(":")[0] in _MACHINE and is_handle(value)
-                and not _is_site(value, sites)):
+                and (not _is_site(value, sites) or value.strip().casefold() in owners)):
             handles.append(([value.strip()], None, source, None))  # 'aawoods'
         options.append((names, org, source, None))
     # A site or company name is never an author, unless the site is named after its author: a
@@ -410,7 +459,7 @@ def _trim_name(name: str, common: Container[str]) -> str:
 def _ordinary(name: str, common: Container[str]) -> bool:
     """Every word is one the article writes in lower case: 'Company Size', 'Full Bio' and
     'Read More' are labels of the page, no person."""
-    return all(w.lower() in common for w in re.findall(r"\w+", name))
+    return all(w.lower() in common for w in _WORD.findall(name))
 
 
 def _personal_site(name: str, source: str, common: Container[str]) -> bool:
@@ -447,6 +496,7 @@ def _pick_dates(found: Candidates, out: Fields) -> None:
     for name in ("published", "modified"):
         parsed = [(parse_date(v), s) for v, s in found.get(name)]
         if name == "published" and (url_date := _url_date(found)):
+            parsed = [(_as_url_reads(d, s, url_date), s) for d, s in parsed]
             parsed.append((url_date, "url"))
         parsed = [(d, s) for d, s in parsed if d]
         days = [d[:10] for d, _ in parsed]
@@ -464,6 +514,17 @@ def _pick_dates(found: Candidates, out: Fields) -> None:
         best = max(range(len(parsed)), key=support)
         out.set(name, parsed[best][0], parsed[best][1])
     _printed_day(found, out)
+
+
+def _as_url_reads(date: str | None, source: str, url_day: str) -> str | None:
+    """A printed numeric date reads both ways (03/10/2023: 3 October or 10 March); when the
+    page's address gives the same numbers the other way round, the address says which."""
+    if (date is None or not source.startswith("visible") or date[:4] != url_day[:4]
+            or date[5:7] == date[8:10]):
+        return date
+    if date[5:7] == url_day[8:10] and date[8:10] == url_day[5:7]:
+        return url_day + date[10:]
+    return date
 
 
 def _url_date(found: Candidates) -> str | None:
@@ -484,6 +545,8 @@ def _printed_day(found: Candidates, out: Fields) -> None:
     printed = [(d, s) for v, s in found.get("printed_date") if (d := parse_date(v))]
     if not printed:
         return
+    if url_date := _url_date(found):
+        printed = [(_as_url_reads(d, s, url_date), s) for d, s in printed]
     chosen = out.values.get("published")
     if chosen and chosen[:10] in {d[:10] for d, _ in printed}:
         return
@@ -561,12 +624,17 @@ def _is_credit(block: Block) -> bool:
 
 # -- helpers ----------------------------------------------------------------------------------
 
+_WORD = re.compile(r"\w+")
+_PUNCT = re.compile(r"[^\w\s]")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
+@lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
+    """Case, quotes, Unicode forms and punctuation folded away, for comparing. A page asks
+    for the same few names and titles many times over: each is folded once."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+    return " ".join(_PUNCT.sub(" ", text).split())
 
 
 def _agrees(a: str, b: str) -> bool:

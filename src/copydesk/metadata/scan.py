@@ -98,26 +98,27 @@ def _body(body: Element, found: Scan) -> None:
     """Every test, on body's subtree: one flat loop, since its cost is paid per element."""
     credits: list[tuple[tuple, Element]] = []
     marked_bylines, marked_dates, labels = found.marked_bylines, found.marked_dates, found.labels
-    links, rel_authors, props, times = found.links, found.rel_authors, found.props, found.times
-    hrefs = found.hrefs
+    props, times = found.props, found.times
     special, first_letter = _SPECIAL_TAGS, _FIRST_LETTER.match
     for i, el in enumerate(body.iter()):
         tag = el.tag
         if tag.__class__ is str:
-            get = el.get
-            prop, pubdate = get("itemprop"), get("pubdate")
+            # One items() call reads every attribute: a get() per name costs about as much
+            # each (lxml parses the name every time), and most names asked for are absent.
+            cls = ident = prop = pubdate = None
+            for name, value in el.items():
+                if name == "class":
+                    cls = value
+                elif name == "id":
+                    ident = value
+                elif name == "itemprop":
+                    prop = value
+                elif name == "pubdate":
+                    pubdate = value
             if prop is not None and prop in _PROPS:
                 props.append(el)
             if tag == "a":
-                if pubdate is not None:
-                    times.append(el)
-                href = get("href")
-                if href is not None:
-                    links.append(el)
-                    hrefs.append(href)
-                rel = get("rel")
-                if rel is not None and "author" in rel and _has_author(rel):
-                    rel_authors.append(el)
+                _link(el, pubdate, found)
             elif tag in special:
                 _special(el, tag, pubdate, found)
                 if el is body:
@@ -126,22 +127,20 @@ def _body(body: Element, found: Scan) -> None:
                     continue
             elif pubdate is not None:
                 times.append(el)
-            cls = get("class")
             if cls is not None:
                 if ("author" in cls or "byline" in cls or "writer" in cls or "Author" in cls
                         or "autor" in cls or "auteur" in cls):
                     marked_bylines.append(el)
-                elif "byline" in (get("id") or ""):
+                elif ident is not None and "byline" in ident:
                     marked_bylines.append(el)
                 if "date" in cls or "publish" in cls or "posted" in cls or "time" in cls:
                     marked_dates.append(el)
-                elif tag == "time" and get("datetime") is None:
+                elif tag == "time" and el.get("datetime") is None:
                     marked_dates.append(el)
             else:
-                ident = get("id")
                 if ident is not None and "byline" in ident:
                     marked_bylines.append(el)
-                if tag == "time" and get("datetime") is None:
+                if tag == "time" and el.get("datetime") is None:
                     marked_dates.append(el)
             text = el.text
             if text is not None and (first := first_letter(text)) is not None:
@@ -160,6 +159,19 @@ def _body(body: Element, found: Scan) -> None:
                                  -sum(1 for _ in el.iterancestors())), owner))
     credits.sort(key=lambda c: c[0])
     found.credits = [el for _, el in credits]
+
+
+def _link(el: Element, pubdate: str | None, found: Scan) -> None:
+    """An <a>: a pubdate stamp, a link to follow, a rel=author credit."""
+    if pubdate is not None:
+        found.times.append(el)
+    href = el.get("href")
+    if href is not None:
+        found.links.append(el)
+        found.hrefs.append(href)
+    rel = el.get("rel")
+    if rel is not None and "author" in rel and _has_author(rel):
+        found.rel_authors.append(el)
 
 
 def _special(el: Element, tag: str, pubdate: str | None, found: Scan) -> None:
