@@ -232,3 +232,16 @@ def test_a_linked_item_among_plain_ones_stays_a_run_of_links_does_not() -> None:
     texts = picked(markup)
     assert "Buy: check the price at the shop" in texts
     assert not any(t.startswith("Another story") for t in texts)
+
+
+def test_a_sentence_mostly_linked_inside_the_text_stays() -> None:
+    markup = (
+        f"<html><body><article><p>{PROSE}</p>"
+        "<p>Some of the <a href='/diets'>health benefits of plant-based diets</a> include:</p>"
+        f"<p>{PROSE} Benefits.</p>"
+        "<p><a href='/x'>Everything about the new season of the series.</a></p>"
+        f"<p>{PROSE} End.</p></article></body></html>"
+    )
+    texts = picked(markup)
+    assert "Some of the health benefits of plant-based diets include:" in texts
+    assert "Everything about the new season of the series." not in texts  # wholly a link

@@ -3,8 +3,9 @@
 Every container scores the sum of its blocks' scores plus a prior for what it says it is. The
 best one wins; its siblings that score like it join it (an article split into sections), and
 link rows are trimmed, as are what stands above the headline, a closing list of dated teaser
-cards and a closing "Sources"/"Footnotes" apparatus; linked section headings and linked items of
-plain lists inside the text are then put back. One pass over blocks × depth, no tree walk.
+cards and a closing "Sources"/"Footnotes" apparatus; linked section headings, linked items of
+plain lists and mostly linked sentences inside the text are then put back. One pass over
+blocks × depth, no tree walk.
 """
 from __future__ import annotations
 
@@ -170,10 +171,11 @@ def _trim(blocks: list[Block], options: Options, keep: set[int] = frozenset()) -
 
 def _restore_linked(chosen: list[Block], blocks: list[Block], options: Options) -> list[Block]:
     """Put back the link rows inside the text that are its own: a linked heading over the
-    section it titles (an anchor, the product reviewed), and a linked item in a list of plain
-    ones ("Buy: check price at …"). A teaser card's linked title heads nothing of the text, a
-    run of linked items is a menu or other stories: they stay out, as does all outside the
-    text's first and last block, which the edge cuts above have settled."""
+    section it titles (an anchor, the product reviewed), a linked item in a list of plain
+    ones ("Buy: check price at …") and a sentence that is mostly a link. A teaser card's
+    linked title heads nothing of the text, a run of linked items is a menu or other stories:
+    they stay out, as does all outside the text's first and last block, which the edge cuts
+    above have settled."""
     text = [b.index for b in blocks if b.kind != "img"]  # images kept past the edges widen nothing
     if len(text) < 2:
         return blocks
@@ -181,7 +183,8 @@ def _restore_linked(chosen: list[Block], blocks: list[Block], options: Options) 
     have = {b.index for b in blocks}
     back = [b for i, b in enumerate(chosen)
             if lo < b.index < hi and b.index not in have and _is_link_row(b, options)
-            and (_heads_a_section(chosen, i, options) or _among_plain_items(chosen, i, options))]
+            and (_heads_a_section(chosen, i, options) or _among_plain_items(chosen, i, options)
+                 or _linked_sentence(chosen, i, options))]
     return sorted(blocks + back, key=lambda b: b.index) if back else blocks
 
 
@@ -212,6 +215,24 @@ def _neighbour(chosen: list[Block], i: int, step: int) -> Block | None:
     while 0 <= j < len(chosen) and chosen[j].kind == "img":
         j += step
     return chosen[j] if 0 <= j < len(chosen) else None
+
+
+def _linked_sentence(chosen: list[Block], i: int, options: Options) -> bool:
+    """A sentence of the text that is mostly a link ("Some of the health benefits of [plant-based
+    diets] include:"): a paragraph of some words, ending like a sentence, with a word of its
+    own outside the link, between two blocks that are not link rows. A wholly linked line, a
+    promo lead-in ("Read more: …") or one of a run of links is not."""
+    b = chosen[i]
+    if (b.kind != "p" or b.text.count(" ") < _SENTENCE_MIN_WORDS - 1
+            or b.link_density > _LINKED_SENTENCE_DENSITY or not b.text.endswith(_SENTENCE_END)
+            or PROMO_TEXT.search(b.text)):
+        return False
+    near = (_neighbour(chosen, i, -1), _neighbour(chosen, i, 1))
+    return all(n is not None and not _is_link_row(n, options) for n in near)
+
+
+_SENTENCE_MIN_WORDS = 6
+_LINKED_SENTENCE_DENSITY = 0.95  # a sentence with no word outside its link is a link
 
 
 def _among_plain_items(chosen: list[Block], i: int, options: Options) -> bool:
