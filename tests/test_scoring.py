@@ -184,3 +184,64 @@ def test_sources_as_one_line_of_a_table_of_contents_cuts_nothing() -> None:
     markup = (f"<html><body><article><p>{PROSE}</p><p>{PROSE} Two.</p><ul>{toc}<li>Sources</li>"
               f"<li>Associations and agencies</li>{toc}</ul></article></body></html>")
     assert "Associations and agencies" in picked(markup)
+
+
+def test_linked_headings_inside_the_text_are_its_sections() -> None:
+    markup = (
+        "<html><body><article>"
+        f"<p>{PROSE}</p><h2><a href='#one'>The first pick</a></h2><p>{PROSE} One.</p>"
+        f"<h2><a href='/two'>The second pick</a></h2><p>{PROSE} Two.</p>"
+        "<h2><a href='/next'>Next story</a></h2></article></body></html>"
+    )
+    texts = picked(markup)
+    assert "The first pick" in texts and "The second pick" in texts
+    assert "Next story" not in texts  # past the text's last block: the edge trim stands
+
+
+def test_a_linked_heading_in_its_own_header_still_heads_its_section() -> None:
+    markup = (
+        f"<html><body><article><p>{PROSE}</p><section><header><h3><a href='/trail'>The river "
+        f"trail</a></h3></header><div><p>{PROSE} Trail.</p></div></section>"
+        f"<p>{PROSE} End.</p></article></body></html>"
+    )
+    assert "The river trail" in picked(markup)
+
+
+def test_a_teaser_cards_linked_title_inside_the_text_stays_out() -> None:
+    card = ("<div class='card'><h3><a href='/a'>Some other story people read</a></h3>"
+            "<p><a href='/by'>Jane Writer</a></p></div>"
+            "<div class='card'><h3><a href='/s'>Health</a></h3>"
+            "<h3><a href='/b'>Yet another story worth a click</a></h3></div>")
+    markup = (f"<html><body><article><p>{PROSE}</p>{card}<p>{PROSE} End.</p>"
+              "</article></body></html>")
+    texts = picked(markup)
+    assert "Some other story people read" not in texts
+    assert "Yet another story worth a click" not in texts
+
+
+def test_a_linked_item_among_plain_ones_stays_a_run_of_links_does_not() -> None:
+    markup = (
+        "<html><body><article>"
+        f"<p>{PROSE}</p><ul><li>Weight: 12 kilograms, folded</li>"
+        "<li><a href='/buy'>Buy: check the price at the shop</a></li>"
+        "<li>Range: forty kilometres on one charge</li></ul>"
+        f"<p>{PROSE} Between.</p><ul>"
+        + "".join(f"<li><a href='/s{i}'>Another story number {i}</a></li>" for i in range(4))
+        + f"</ul><p>{PROSE} End.</p></article></body></html>"
+    )
+    texts = picked(markup)
+    assert "Buy: check the price at the shop" in texts
+    assert not any(t.startswith("Another story") for t in texts)
+
+
+def test_a_sentence_mostly_linked_inside_the_text_stays() -> None:
+    markup = (
+        f"<html><body><article><p>{PROSE}</p>"
+        "<p>Some of the <a href='/diets'>health benefits of plant-based diets</a> include:</p>"
+        f"<p>{PROSE} Benefits.</p>"
+        "<p><a href='/x'>Everything about the new season of the series.</a></p>"
+        f"<p>{PROSE} End.</p></article></body></html>"
+    )
+    texts = picked(markup)
+    assert "Some of the health benefits of plant-based diets include:" in texts
+    assert "Everything about the new season of the series." not in texts  # wholly a link

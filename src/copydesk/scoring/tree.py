@@ -2,13 +2,16 @@
 
 Every container scores the sum of its blocks' scores plus a prior for what it says it is. The
 best one wins; its siblings that score like it join it (an article split into sections), and
-link rows left at its head and tail are trimmed, as are what stands above the headline, a
-closing list of dated teaser cards and a closing "Sources"/"Footnotes" apparatus. One pass over blocks × depth, no tree walk.
+link rows are trimmed, as are what stands above the headline, a closing list of dated teaser
+cards and a closing "Sources"/"Footnotes" apparatus; linked section headings, linked items of
+plain lists and mostly linked sentences inside the text are then put back. One pass over
+blocks × depth, no tree walk.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import islice
 
 from ..blocks import Container, Page
 from ..cleaning.patterns import CONTENT_TOKENS, PROMO_TEXT
@@ -31,6 +34,7 @@ def best_container(page: Page, kept: list[Block], options: Options,
     chosen = _with_siblings(page, scored, chrome, best, totals[best], options)
     blocks = _cut_dated_list(_from_headline(_trim(chosen, options, introduced), titles))
     blocks = _cut_apparatus(blocks)
+    blocks = _restore_linked(chosen, blocks, options)
     return _dedupe(_drop_orphan_headings(blocks), options)
 
 
@@ -41,12 +45,15 @@ def _totals(page: Page, scored: list[tuple[Block, float]], chrome: list[bool],
     positive = [0.0] * len(page.containers)
     for block, s in scored:
         path = block.path
-        start = _chrome_start(path, chrome) if s > 0 else len(path)
+        if s <= 0:
+            for cid in path:
+                sums[cid] += s
+            continue
+        start = _chrome_start(path, chrome)
         if start == len(path):
             for cid in path:
                 sums[cid] += s
-                if s > 0:
-                    positive[cid] += s
+                positive[cid] += s
             continue
         for i, cid in enumerate(path):  # boilerplate to the chrome element and what holds it
             v = -options.link_row_cost if i <= start else s * options.chrome_share
@@ -160,6 +167,82 @@ def _trim(blocks: list[Block], options: Options, keep: set[int] = frozenset()) -
         end -= 1
     kept = [b for b in blocks[:start] if b.kind == "img"] + blocks[start:end]
     return kept + [b for b in blocks[end:] if b.kind == "img"]
+
+
+def _restore_linked(chosen: list[Block], blocks: list[Block], options: Options) -> list[Block]:
+    """Put back the link rows inside the text that are its own: a linked heading over the
+    section it titles (an anchor, the product reviewed), a linked item in a list of plain
+    ones ("Buy: check price at …") and a sentence that is mostly a link. A teaser card's
+    linked title heads nothing of the text, a run of linked items is a menu or other stories:
+    they stay out, as does all outside the text's first and last block, which the edge cuts
+    above have settled."""
+    text = [b.index for b in blocks if b.kind != "img"]  # images kept past the edges widen nothing
+    if len(text) < 2:
+        return blocks
+    lo, hi = text[0], text[-1]
+    have = {b.index for b in blocks}
+    back = [b for i, b in enumerate(chosen)
+            if lo < b.index < hi and b.index not in have and _is_link_row(b, options)
+            and (_heads_a_section(chosen, i, options) or _among_plain_items(chosen, i, options)
+                 or _linked_sentence(chosen, i, options))]
+    return sorted(blocks + back, key=lambda b: b.index) if back else blocks
+
+
+def _heads_a_section(chosen: list[Block], i: int, options: Options) -> bool:
+    """A heading whose box (the innermost one holding more than the heading and its wrappers)
+    goes on with plain text after it: in a teaser card only a byline link or another linked
+    title follows it."""
+    head = chosen[i]
+    if head.kind not in _HEADINGS:
+        return False
+    near = [b for b in (_neighbour(chosen, i, -1), _neighbour(chosen, i, 1)) if b is not None]
+    for depth in range(len(head.path) - 2, -1, -1):
+        box = head.path[depth]
+        if not any(len(b.path) > depth and b.path[depth] == box for b in near):
+            continue  # a wrapper of the heading alone (<header><h3>): look one level up
+        for b in islice(chosen, i + 1, None):
+            if len(b.path) <= depth or b.path[depth] != box:
+                return False
+            if b.kind != "img" and b.kind not in _HEADINGS and not _is_link_row(b, options):
+                return True
+        return False
+    return False
+
+
+def _neighbour(chosen: list[Block], i: int, step: int) -> Block | None:
+    """The nearest block before (step -1) or after (step 1) that is not an image."""
+    j = i + step
+    while 0 <= j < len(chosen) and chosen[j].kind == "img":
+        j += step
+    return chosen[j] if 0 <= j < len(chosen) else None
+
+
+def _linked_sentence(chosen: list[Block], i: int, options: Options) -> bool:
+    """A sentence of the text that is mostly a link ("Some of the health benefits of [plant-based
+    diets] include:"): a paragraph of some words, ending like a sentence, with a word of its
+    own outside the link, between two blocks that are not link rows. A wholly linked line, a
+    promo lead-in ("Read more: …") or one of a run of links is not."""
+    b = chosen[i]
+    if (b.kind != "p" or b.text.count(" ") < _SENTENCE_MIN_WORDS - 1
+            or b.link_density > _LINKED_SENTENCE_DENSITY or not b.text.endswith(_SENTENCE_END)
+            or PROMO_TEXT.search(b.text)):
+        return False
+    near = (_neighbour(chosen, i, -1), _neighbour(chosen, i, 1))
+    return all(n is not None and not _is_link_row(n, options) for n in near)
+
+
+_SENTENCE_MIN_WORDS = 6
+_LINKED_SENTENCE_DENSITY = 0.95  # a sentence with no word outside its link is a link
+
+
+def _among_plain_items(chosen: list[Block], i: int, options: Options) -> bool:
+    """A list item next to an item of the same list that is not a link row."""
+    item = chosen[i]
+    if item.kind != "li":
+        return False
+    return any(0 <= j < len(chosen) and chosen[j].kind == "li"
+               and chosen[j].path[:-1] == item.path[:-1] and not _is_link_row(chosen[j], options)
+               for j in (i - 1, i + 1))
 
 
 def _from_headline(blocks: list[Block], titles: Sequence[str]) -> list[Block]:
