@@ -41,6 +41,23 @@ def test_sibling_sections_that_score_like_the_winner_join_it() -> None:
     assert f"Second part. {PROSE}" not in alone
 
 
+def test_a_section_between_joined_ones_joins_despite_its_link_list() -> None:
+    parts = [f"<p>Paragraph {i}. {PROSE}</p>" for i in range(6)]
+    links = "".join(f"<li><a href='/{i}'>Related story number {i}</a></li>" for i in range(3))
+    menu = "".join(f"<li><a href='/m{i}'>Menu {i}</a></li>" for i in range(20))
+    markup = (
+        "<html><body><div>"
+        f"<section>{''.join(parts[:3])}</section>"
+        f"<section><p>Middle part. {PROSE}</p><ul>{links}</ul></section>"
+        f"<section>{''.join(parts[3:])}</section>"
+        f"<ul>{menu}</ul>"
+        "</div></body></html>"
+    )
+    texts = picked(markup)
+    assert f"Middle part. {PROSE}" in texts and f"Paragraph 5. {PROSE}" in texts
+    assert "Menu 1" not in texts
+
+
 def test_link_rows_inside_the_text_are_trimmed_by_default() -> None:
     markup = (
         f"<html><body><article><p>{PROSE}</p>"

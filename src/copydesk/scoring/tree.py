@@ -108,7 +108,16 @@ def _with_siblings(page: Page, scored: list[tuple[Block, float]], chrome: list[b
     # the footer or sidebar next to the article never joins it
     joined = {c for c, total in groups.items()
               if c == best or (c >= 0 and total >= floor and not chrome[c])}
+    if len(joined) > 1:
+        joined |= _gaps(groups, joined, chrome)
     return [b for b, _ in scored if _branch(b.path, parent) in joined]
+
+
+def _gaps(groups: dict[int, float], joined: set[int], chrome: list[bool]) -> set[int]:
+    """Siblings standing between two joined ones that add to the text (a section whose own
+    link list drags it under the share): the article does not skip a part in its middle."""
+    lo, hi = min(joined), max(joined)
+    return {c for c, total in groups.items() if lo < c < hi and total > 0 and not chrome[c]}
 
 
 def _branch(path: tuple[int, ...], parent: int) -> int | None:
