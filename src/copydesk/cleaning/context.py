@@ -147,39 +147,48 @@ def _own_marks(tag: str, role: str, tokens: str) -> frozenset[str]:
         found.add(P.TAG_MARKS[tag])
     if role in P.ROLE_MARKS:
         found.add(P.ROLE_MARKS[role])
-    if tokens:
-        found.update(_token_kinds(_without_slugs(tokens)))
+    # Most class strings hold no word that starts a word of any group: one search settles it.
+    if tokens and P.KNOWN_RUN.search(tokens):
+        found.update(_token_kinds(tokens))
     return frozenset(found) if found else _EMPTY
+
+
+def _token_kinds(tokens: str) -> frozenset[str]:
+    """Kinds a class/id string names: those its words name, or none when a word says the box
+    holds the article. No group's word spans a space, so each word is judged (and cached) on
+    its own: words recur across pages far more than whole class strings do."""
+    kinds = _EMPTY
+    for word in tokens.split():
+        own = _word_kinds(word)
+        if own is None:
+            return _EMPTY
+        if own:
+            kinds = kinds | own
+    return kinds
 
 
 _SLUG_WORDS = frozenset(("a", "an", "and", "are", "can", "do", "does", "for", "how", "in", "is",
                          "of", "the", "to", "what", "when", "why", "with", "you", "your"))
 
 
-def _without_slugs(tokens: str) -> str:
-    """The class/id string without words made from a heading ("1-heading-how-popular-are-
-    meditation-and-mindfulness"): a section named after its own title names no component,
-    though a word of it ("popular") may look like one."""
-    if tokens.count("-") < 4:
-        return tokens
-    words = tokens.split()
-    kept = [w for w in words if w.count("-") < 4 or _SLUG_WORDS.isdisjoint(w.split("-"))]
-    return tokens if len(kept) == len(words) else " ".join(kept)
-
-
-def _token_kinds(tokens: str) -> frozenset[str]:
-    """Kinds a class/id string names. Only the groups one of whose words starts with a run of
-    the string are searched: for most strings none, settled by a set lookup."""
-    runs = P.KNOWN_RUN.findall(tokens)  # the runs that start a word of some group
+@lru_cache(maxsize=16384)
+def _word_kinds(word: str) -> frozenset[str] | None:
+    """Kinds one class/id word names; None when it says the box holds the article. A word made
+    from a heading ("1-heading-how-popular-are-meditation-and-mindfulness") names nothing: a
+    section named after its own title names no component, though a part ("popular") may look
+    like one. Only the groups one of whose words starts with a run of the word are searched."""
+    if word.count("-") >= 4 and not _SLUG_WORDS.isdisjoint(word.split("-")):
+        return _EMPTY
+    runs = P.KNOWN_RUN.findall(word)  # the runs that start a word of some group
     if not runs:
         return _EMPTY
-    if not P.FIRST_PARTS[P.CONTENT_EXEMPT].isdisjoint(runs) and P.CONTENT_EXEMPT.search(tokens):
-        return _EMPTY
-    bare = P.BEM_JOINER.sub("-", P.MODIFIER_CLASSES.sub(" ", tokens))
-    if bare != tokens:  # a state class removed: its runs go with it
-        tokens, runs = bare, P.KNOWN_RUN.findall(bare)
+    if not P.FIRST_PARTS[P.CONTENT_EXEMPT].isdisjoint(runs) and P.CONTENT_EXEMPT.search(word):
+        return None
+    bare = P.BEM_JOINER.sub("-", P.MODIFIER_CLASSES.sub(" ", word))
+    if bare != word:  # a state class removed: its runs go with it
+        word, runs = bare, P.KNOWN_RUN.findall(bare)
     names = {name for run in runs for name in P.GROUPS_BY_FIRST_PART[run]}
-    return frozenset(name for name in names if P.TOKENS[name].search(tokens))
+    return frozenset(name for name in names if P.TOKENS[name].search(word))
 
 
 def _thread_start(page: Page) -> int:
