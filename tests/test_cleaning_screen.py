@@ -55,6 +55,17 @@ def test_an_alternative_without_literals_is_searched_as_it_is() -> None:
     assert not screen.could_match("page twelve")
 
 
+def test_screening_texts_together_finds_what_screening_each_finds() -> None:
+    """could_match_all joins the texts: a literal must not run into the next text, a start
+    must be each text's own, and texts that change length when lowered must not shift it."""
+    texts = [*LINES, "ΟΔΟΣ Share this:", "İİİ Read more: x", "sign up\x00now", "cookies",
+             "Print", "Share", "x" * 50, "Advertisement"]
+    for order in (texts, texts[::-1], [t.upper() for t in texts]):
+        screen = patterns.screen()
+        assert screen.could_match_all(order) == [screen.could_match(t) for t in order]
+    assert patterns.screen().could_match_all([]) == []
+
+
 def test_fold_lowers_as_ignorecase_matches() -> None:
     assert fold("İSTANBUL ſpring ΟΔΟΣ") == "istanbul spring οδοσ"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..blocks import Page
+from ..blocks import Container, Page
 from ..model import Block
 from ..options import Options
 from . import patterns as P
@@ -21,21 +21,18 @@ class Context:
     def __init__(self, page: Page, options: Options) -> None:
         self.page = page
         self.options = options
-        self._marks = _container_marks(page)
+        self._marks = _block_marks(page)
         self._thread_start: int | None = None
         self._screen = P.screen()
-        self._phrases: list[int | None] = [None] * len(page.blocks)
+        # Every block is screened in one pass (see Screen.could_match_all): no rule looks at a
+        # block longer than SUSPECT_LIMIT, so those are screened as empty.
+        self._phrases = self._screen.could_match_all(
+            [b.text if len(b.text) <= SUSPECT_LIMIT else "" for b in page.blocks])
         self._credit = self._screen.bits[P.CREDIT_TEXT]
 
     def phrases(self, block: Block) -> int:
-        """Bits of the phrase groups whose literals occur in this block (0 for most blocks):
-        screened once per block, as every rule and the caption check ask."""
-        found = self._phrases[block.index]
-        if found is None:
-            text = block.text
-            found = self._screen.could_match(text) if len(text) <= SUSPECT_LIMIT else 0
-            self._phrases[block.index] = found
-        return found
+        """Bits of the phrase groups whose literals occur in this block (0 for most blocks)."""
+        return self._phrases[block.index]
 
     def suspect(self, block: Block) -> bool:
         """Could any rule's phrase match this block?"""
@@ -53,8 +50,7 @@ class Context:
         credit line just below a short paragraph), a plain-text comment thread. 0 for most
         blocks, which are then kept without asking any rule."""
         found = self.phrases(block)
-        if block.path:
-            found |= _mark_bits(self._marks[block.path[-1]])
+        found |= _mark_bits(self._marks[block.index])
         kind = block.kind
         if kind == "caption":
             found |= CAPTION
@@ -71,7 +67,7 @@ class Context:
         return not self.triggers(block)
 
     def marks(self, block: Block) -> frozenset[str]:
-        return self._marks[block.path[-1]] if block.path else _EMPTY
+        return self._marks[block.index]
 
     @property
     def thread_start(self) -> int:
@@ -111,31 +107,55 @@ def mask(needs) -> int:
     return bits | (CAPTION if needs.caption else 0) | (THREAD if needs.thread else 0)
 
 
-def _container_marks(page: Page) -> list[frozenset[str]]:
-    """Each container's boilerplate kinds, inherited from its parents (parents come first)."""
-    containers = page.containers
-    sizes = [0] * len(containers)
+def _block_marks(page: Page) -> list[frozenset[str]]:
+    """Each block's boilerplate kinds: those named by the containers holding it (its path),
+    except a page wrapper's. Found with one set intersection per block, as most containers
+    name nothing and a Python step per container costs more than the rest of the step."""
+    blocks = page.blocks
+    naming = _naming_boxes(page.containers)
+    if not naming:
+        return [_EMPTY] * len(blocks)
+    ids = set(naming)
+    sizes = dict.fromkeys(naming, 0)
+    held: list[set[int]] = []
     total = 0
-    for block in page.blocks:  # text straight inside each container, then summed upwards
-        if block.path:
-            sizes[block.path[-1]] += len(block.text)
-        total += len(block.text)
-    for cid in range(len(containers) - 1, -1, -1):
-        parent = containers[cid].parent
-        if parent >= 0:
-            sizes[parent] += sizes[cid]
+    for block in blocks:  # the text inside each naming box, and the page's
+        size = len(block.text)
+        total += size
+        inside = ids.intersection(block.path)  # walks the path, not the set
+        held.append(inside)
+        for cid in inside:
+            sizes[cid] += size
     wrapper = WRAPPER_SHARE * total if total >= 200 else float("inf")
+    wrappers = {cid for cid, size in sizes.items() if size >= wrapper}
+    unions: dict[frozenset[int], frozenset[str]] = {}
     marks: list[frozenset[str]] = []
-    tag_marks = P.TAG_MARKS
+    for inside in held:
+        if inside and wrappers:
+            inside -= wrappers
+        if not inside:
+            marks.append(_EMPTY)
+            continue
+        key = frozenset(inside)
+        found = unions.get(key)
+        if found is None:
+            found = unions[key] = frozenset().union(*(naming[cid] for cid in key))
+        marks.append(found)
+    return marks
+
+
+def _naming_boxes(containers: list[Container]) -> dict[int, frozenset[str]]:
+    """The containers that name a kind, with it. Most name nothing: no marked tag or role, and
+    no group's word in their class/id; one search settles those without the cache, whose
+    misses cost most."""
+    tag_marks, role_marks, any_word = P.TAG_MARKS, P.ROLE_MARKS, P.ANY_WORD.search
+    naming = {}
     for cid, box in enumerate(containers):
-        inherited = marks[box.parent] if box.parent >= 0 else _EMPTY
-        # A bare <div>/<p>/<li> (no class, id or role) names nothing: skip the cache lookup.
-        if (box.tokens or box.role or box.tag in tag_marks) and sizes[cid] < wrapper:
+        if box.tag in tag_marks or box.role in role_marks or box.tokens and any_word(box.tokens):
             own = _own_marks(box.tag, box.role, box.tokens)
             if own:
-                inherited = inherited | own
-        marks.append(inherited)
-    return marks
+                naming[cid] = own
+    return naming
 
 
 @lru_cache(maxsize=8192)
@@ -147,8 +167,7 @@ def _own_marks(tag: str, role: str, tokens: str) -> frozenset[str]:
         found.add(P.TAG_MARKS[tag])
     if role in P.ROLE_MARKS:
         found.add(P.ROLE_MARKS[role])
-    # Most class strings hold no word that starts a word of any group: one search settles it.
-    if tokens and P.KNOWN_RUN.search(tokens):
+    if tokens:
         found.update(_token_kinds(tokens))
     return frozenset(found) if found else _EMPTY
 

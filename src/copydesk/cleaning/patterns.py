@@ -15,6 +15,7 @@ def token_group(*words: str) -> re.Pattern[str]:
     """Whole-word match inside a class/id string, where ``-`` and ``_`` also split words."""
     rx = re.compile(r"(?<![a-z0-9])(?:" + "|".join(words) + r")(?![a-z0-9])")
     FIRST_PARTS[rx] = frozenset(_ALNUM.match(word).group(0) for word in words)
+    ALL_WORDS.update(words)
     return rx
 
 
@@ -22,6 +23,7 @@ def token_group(*words: str) -> re.Pattern[str]:
 # the class string, so a set lookup rules most groups out before any regex runs.
 _ALNUM = re.compile(r"[a-z0-9]+")
 FIRST_PARTS: dict[re.Pattern[str], frozenset[str]] = {}
+ALL_WORDS: set[str] = set()
 
 
 def alnum_runs(tokens: str) -> set[str]:
@@ -296,6 +298,11 @@ for _name, _rx in (*TOKENS.items(), ("", CONTENT_EXEMPT)):
 KNOWN_FIRST_PARTS = frozenset(GROUPS_BY_FIRST_PART)  # a set: isdisjoint walks a dict's keys
 # The same test in one C-level search: is any of them a whole alphanumeric run of the string?
 KNOWN_RUN = re.compile(r"(?<![a-z0-9])" + trie(sorted(KNOWN_FIRST_PARTS)) + r"(?![a-z0-9])")
+# Could a class/id string name a kind or say it holds the article? Only if some group's word
+# stands in it, a "-" in the word perhaps written as a BEM "--" or "__" (BEM_JOINER): a
+# prefilter, so most strings are settled by one search.
+ANY_WORD = re.compile(r"(?<![a-z0-9])" + trie(sorted(ALL_WORDS)).replace(r"\-", "(?:--|__|-)")
+                      + r"(?![a-z0-9])")
 # State and utility classes say how a box looks, not what it holds ("has-rail-right",
 # "is-sidebar-open", "u-font-size-medium", "sidebar-enabled--false"): removed before matching.
 MODIFIER_CLASSES = re.compile(
