@@ -122,6 +122,19 @@ def test_a_caption_line_above_a_credit_triggers_the_captions_rule() -> None:
     assert not ctx.triggers(page.blocks[0])
 
 
+@pytest.mark.parametrize("texts", [
+    ["The two leaders met in Sochi on Wednesday.", "", "(AP Photo/Evan Vucci)"],
+    ["A caption.", "", "", "", "(AP Photo/Evan Vucci)", "(Reuters)", "Photo: Reuters"],
+    [*LINES[:30], "Amy says", "July 14, 2015 at 3:53 pm", "Reply", "Great post!"],
+])
+def test_triggers_found_page_wide_are_each_blocks_triggers(texts: list[str]) -> None:
+    for page in (_page(texts), _page(texts, "post-meta"), _page(texts, kind="caption")):
+        for is_html in (True, False):
+            page.is_html = is_html
+            ctx = Context(page, DEFAULT)
+            assert ctx.all_triggers() == [ctx.triggers(block) for block in page.blocks]
+
+
 @pytest.mark.parametrize(("tokens", "kinds"), [
     ("post-share social", {"share"}),
     ("entry-content share-enabled", set()),  # says it holds the article

@@ -65,12 +65,12 @@ def clean(page: Page, options: Options) -> Cleaned:
     ctx = Context(page, options)
     kept: list[Block] = []
     dropped: list[tuple[str, Block]] = []
-    for block in page.blocks:
-        if not block.text and block.kind != "img":
-            continue
-        found = ctx.triggers(block)
+    for block, found in zip(page.blocks, ctx.all_triggers()):
         if not found:  # most blocks: no rule has anything to go on
-            kept.append(block)
+            if block.text or block.kind == "img":
+                kept.append(block)
+            continue
+        if not block.text and block.kind != "img":
             continue
         # Only rules that answer to something the block has are asked (rules.needs).
         name = next((name for name, rule, bits in active if found & bits and rule(block, ctx)),

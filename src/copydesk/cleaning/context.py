@@ -62,6 +62,27 @@ class Context:
             found |= THREAD
         return found
 
+    def all_triggers(self) -> list[int]:
+        """triggers() of every block, found page-wide: a caption line is looked for only above
+        the few credit lines the screen found, not below every short paragraph."""
+        blocks = self.page.blocks
+        found = [phrases | _mark_bits(marks) if marks else phrases
+                 for phrases, marks in zip(self._phrases, self._marks)]
+        for i, block in enumerate(blocks):
+            if block.kind == "caption":
+                found[i] |= CAPTION
+        credit = self._credit
+        for c in [i for i, phrases in enumerate(self._phrases) if phrases & credit]:
+            for i in range(max(c - 3, 0), c):
+                block = blocks[i]
+                if (block.kind == "p" and len(block.text) <= 200
+                        and self.next_block(block) is blocks[c]):
+                    found[i] |= CAPTION
+        if not self.page.is_html:
+            for i in range(self.thread_start, len(blocks)):
+                found[i] |= THREAD
+        return found
+
     def plainly_content(self, block: Block) -> bool:
         """No rule can claim this block (see triggers)."""
         return not self.triggers(block)
