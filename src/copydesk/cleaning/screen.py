@@ -57,14 +57,11 @@ class Screen:
         self.residual = tuple((re.compile("|".join(alts), flags), bit)
                               for (bit, flags), alts in residual.items())
         # Each side (lower-cased text, text as it is) gets two tries of its literals, one tried
-        # at the start and one everywhere: re walks a trie in one pass, and the literal it
-        # finds names the groups that need it (and those needing a prefix of it).
-        self.sides = tuple((ci, *_finder(self._starts, ci, "^"), *_finder(self._contains, ci, ""))
+        # at the start (just after _SEP, the separator put before each text) and one
+        # everywhere: re walks a trie in one pass, and the literal it finds names the groups
+        # that need it (and those needing a prefix of it).
+        self.sides = tuple((ci, *_finder(self._starts, ci, _SEP), *_finder(self._contains, ci, ""))
                            for ci in (True, False))
-        # For could_match_all: the start tries anchored at a separator instead of at ^.
-        self._joined_starts = tuple(
-            None if start is None else re.compile(_SEP + start.pattern[1:])
-            for _, start, _, _, _ in self.sides)
         self._joinable = not self.residual and all(_SEP not in lit for _, lit in
                                                    (*self._starts, *self._contains))
 
@@ -95,8 +92,8 @@ class Screen:
         low = fold(text)
         for ci, start, start_bits, anywhere, anywhere_bits in self.sides:
             subject = low if ci else text
-            if start is not None and (m := start.match(subject)):
-                found |= start_bits[m.group()]
+            if start is not None and (m := start.match(_SEP + subject)):
+                found |= start_bits[m.group()[1:]]
             m = anywhere.search(subject) if anywhere is not None else None
             while m:  # searched again one step on, as literals may overlap
                 found |= anywhere_bits[m.group()]
@@ -113,8 +110,7 @@ class Screen:
             return [self.could_match(text) for text in texts]
         found = [0] * len(texts)
         low = fold(joined)
-        for (ci, _, start_bits, anywhere, anywhere_bits), start in zip(self.sides,
-                                                                        self._joined_starts):
+        for ci, start, start_bits, anywhere, anywhere_bits in self.sides:
             subject = low if ci else joined
             seps = [m.start() for m in _SEP_RX.finditer(subject)]
             if start is not None:
@@ -132,8 +128,9 @@ _SEP_RX = re.compile(_SEP)
 
 
 def _finder(literals: dict[tuple[bool, str], int], ci: bool, anchor: str):
-    """A trie regex for one side's literals and the groups each literal it can return stands
-    for: its own and those of every shorter literal it starts with."""
+    """A trie regex for one side's literals (after ``anchor``, if any) and the groups each
+    literal it can return stands for: its own and those of every shorter literal it starts
+    with."""
     own: dict[str, int] = {}
     for (c, lit), bit in literals.items():
         if c == ci:
@@ -149,7 +146,7 @@ def _finder(literals: dict[tuple[bool, str], int], ci: bool, anchor: str):
     kept = [lit for lit in own
             if not any(bits.get(lit[:end]) == bits[lit] for end in range(1, len(lit)))]
     body = trie(kept)
-    rx = re.compile(f"^{body}" if anchor == "^" else body)
+    rx = re.compile(anchor + body)
     return rx, bits
 
 
