@@ -296,7 +296,7 @@ def test_rule_keeps(rule: str, text: str) -> None:
 def test_every_rule_has_a_remove_and_a_keep_case() -> None:
     have_remove = {r for r, _ in REMOVES}
     have_keep = {r for r, _ in KEEPS}
-    structural = {"page_chrome"}  # judged by container only, tested below
+    structural = {"page_chrome", "promo_boxes"}  # judged by container only, tested below
     assert set(RULE_NAMES) - structural <= have_remove
     assert set(RULE_NAMES) - structural <= have_keep
 
@@ -361,6 +361,40 @@ def test_prose_survives_a_menu_like_class(rule: str, tokens: str) -> None:
     """Menus, tag lists and tool rows are short items; a long punctuated paragraph is not one."""
     assert not judged(rule, PROSE, tokens=tokens)
     assert judged(rule, "Savings", tokens=tokens)
+
+
+@pytest.mark.parametrize("texts", [
+    ["Begin learning a new language with Babbel! Unlock up to 55% off.", "Get started for free"],
+    ["Premium Investing Services", "Invest better with us.", "Get started today"],
+    ["Lernen Sie eine neue Sprache!", "Jetzt kostenlos testen"],
+    ["Apprenez une nouvelle langue !", "Demandez votre essai gratuit"],
+    ["Aprende un idioma nuevo.", "Solicita tu prueba gratis"],
+])
+def test_a_small_box_around_a_button_is_a_promo(texts: list[str]) -> None:
+    dropped = clean(page_of(texts), DEFAULT).dropped
+    assert [b.index for _, b in dropped] == list(range(1, len(texts) + 1))
+    assert dropped[0][0] == "promo_boxes"
+
+
+def test_a_line_before_a_button_in_the_article_itself_is_kept() -> None:
+    page = page_of([])
+    for text in ("Begin learning a new language with us.", "Get started for free"):
+        page.blocks.append(Block(text=text, md=text, kind="p", index=len(page.blocks),
+                                 path=(0, 1)))
+    assert [b.index for _, b in clean(page, DEFAULT).dropped] == [2]
+
+
+def test_cards_of_a_listing_and_boxes_with_a_description_are_kept() -> None:
+    cards = ["Le Bernardin", "French · $$$$", "Book now"] * 3
+    page = page_of([])
+    for i, text in enumerate(cards):
+        if i % 3 == 0:
+            page.containers.append(Container("div", "card", "", 0))
+        page.blocks.append(Block(text=text, md=text, kind="p", index=len(page.blocks),
+                                 path=(0, len(page.containers) - 1)))
+    assert "promo_boxes" not in [n for n, _ in clean(page, DEFAULT).dropped]
+    described = page_of(["Eleven Madison Park", "A plant-based tasting menu " * 12, "Book now"])
+    assert "promo_boxes" not in [n for n, _ in clean(described, DEFAULT).dropped]
 
 
 def test_keep_switches_a_rule_off_by_name() -> None:

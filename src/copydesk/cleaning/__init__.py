@@ -44,6 +44,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("contact_prompts", rules.contact_prompts),
     ("deal_promos", rules.deal_promos),
     ("rating_widgets", rules.rating_widgets),
+    ("promo_boxes", rules.promo_boxes),
 )
 RULE_NAMES = tuple(name for name, _ in RULES)
 

@@ -15,6 +15,12 @@ SUSPECT_LIMIT = 400
 # A container holding this share of the page's text is a page wrapper whatever its class
 # says ("has-sidebar", "comments-open" on a theme's outer div): its marks are ignored.
 WRAPPER_SHARE = 0.4
+# A promo box is short: a heading, a line or two of pitch, a button; and a page has one or two
+# (cards of a listing, each with its "Book now", are many and hold a paragraph each).
+BOX_CHARS = 350
+BOX_BLOCKS = 6
+BOX_LINE = 250
+MAX_BOXES = 2
 
 
 class Context:
@@ -29,6 +35,10 @@ class Context:
         self._phrases = self._screen.could_match_all(
             [b.text if len(b.text) <= SUSPECT_LIMIT else "" for b in page.blocks])
         self._credit = self._screen.bits[P.CREDIT_TEXT]
+        self._button_bits = 0
+        for rx, _ in P.BUTTONS:
+            self._button_bits |= self._screen.bits[rx]
+        self._promo_box: set[int] | None = None
 
     def phrases(self, block: Block) -> int:
         """Bits of the phrase groups whose literals occur in this block (0 for most blocks)."""
@@ -81,7 +91,31 @@ class Context:
         if not self.page.is_html:
             for i in range(self.thread_start, len(blocks)):
                 found[i] |= THREAD
+        for i in self.promo_box:
+            found[i] |= BOX
         return found
+
+    @property
+    def promo_box(self) -> set[int]:
+        """Indices of the blocks in a promo box: the largest small container (at most BOX_CHARS
+        of text in BOX_BLOCKS blocks) around a button line (patterns.BUTTONS): "Get started
+        for free" under "Begin learning a new language today!"."""
+        if self._promo_box is None:
+            self._promo_box = self._find_promo_boxes()
+        return self._promo_box
+
+    def _find_promo_boxes(self) -> set[int]:
+        blocks = self.page.blocks
+        anchors = [b for b, phrases in zip(blocks, self._phrases)
+                   if phrases & self._button_bits and b.path
+                   and any(self.says(b, rx, limit) for rx, limit in P.BUTTONS)]
+        boxes = _boxes_around(blocks, anchors) if anchors else set()
+        members = [b for b in blocks if b.text and not boxes.isdisjoint(b.path)]
+        # Cards of a listing (a shop, a guide to restaurants) each end in a button too: boxes
+        # that repeat, or hold a paragraph of description, are the page's own.
+        if len(boxes) > MAX_BOXES or any(len(b.text) > BOX_LINE for b in members):
+            return set()
+        return {b.index for b in members if b.kind != "h1"}
 
     def plainly_content(self, block: Block) -> bool:
         """No rule can claim this block (see triggers)."""
@@ -105,9 +139,33 @@ class Context:
         return None
 
 
+def _boxes_around(blocks: list[Block], anchors: list[Block]) -> set[int]:
+    """For each anchor, the outermost container on its path that is still small (BOX_CHARS,
+    BOX_BLOCKS) and holds something besides the anchor."""
+    around = {cid for b in anchors for cid in b.path}
+    size = dict.fromkeys(around, 0)
+    count = dict.fromkeys(around, 0)
+    for block in blocks:
+        if block.text:
+            for cid in around.intersection(block.path):
+                size[cid] += len(block.text)
+                count[cid] += 1
+    boxes = set()
+    for anchor in anchors:
+        box = None
+        for cid in reversed(anchor.path):
+            if size[cid] > BOX_CHARS or count[cid] > BOX_BLOCKS:
+                break
+            box = cid
+        if box is not None and count[box] > 1:
+            boxes.add(box)
+    return boxes
+
+
 # Trigger bits beside the phrase groups' (one per group, from bit 0): one per mark, and flags.
 _MARK_NAMES = sorted({*P.TOKENS, *P.TAG_MARKS.values(), *P.ROLE_MARKS.values()})
 _MARK_BIT = {name: 1 << (32 + i) for i, name in enumerate(_MARK_NAMES)}
+BOX = 1 << 61
 CAPTION = 1 << 62
 THREAD = 1 << 63
 
@@ -125,7 +183,8 @@ def mask(needs) -> int:
     bits = _mark_bits(needs.marks)
     for rx in needs.phrases:
         bits |= P.screen().bits[rx]
-    return bits | (CAPTION if needs.caption else 0) | (THREAD if needs.thread else 0)
+    return (bits | (CAPTION if needs.caption else 0) | (THREAD if needs.thread else 0)
+            | (BOX if needs.box else 0))
 
 
 def _block_marks(page: Page) -> list[frozenset[str]]:

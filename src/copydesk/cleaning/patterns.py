@@ -416,3 +416,6 @@ def screen() -> Screen:
     """The literal screen of TEXT_RULE_PATTERNS (see screen.py), built on first use: reading
     the patterns takes tens of milliseconds that ``import copydesk`` should not pay."""
     return Screen((rx, ALTERNATIVES[rx]) for rx in TEXT_RULE_PATTERNS)
+
+# Button lines, with the length a rule reads them at: a small box holding one is a promo box.
+BUTTONS = ((CTA_TEXT, 100), (NEWSLETTER_TEXT, 200), (CONTACT_CTA_TEXT, 40), (DEAL_TEXT, 100))

@@ -23,6 +23,7 @@ class Needs(NamedTuple):
     phrases: tuple[re.Pattern[str], ...]
     caption: bool
     thread: bool
+    box: bool
 
 
 SHORT = 300  # boilerplate lines are short; prose that merely shares a word is long
@@ -51,12 +52,12 @@ def _marked_short_kind(block: Block, ctx: Context, mark: str) -> bool:
 
 
 def needs(*marks: str, phrases: tuple[re.Pattern[str], ...] = (), caption: bool = False,
-          thread: bool = False):
+          thread: bool = False, box: bool = False):
     """What a rule can claim a block through: container marks, phrase groups it asks
     ``ctx.says`` about, a caption (the block's kind, or a credit just below it), a plain-text
     comment thread. clean() only asks a rule about a block that has one of these."""
     def declare(rule):
-        rule.needs = Needs(frozenset(marks), phrases, caption, thread)
+        rule.needs = Needs(frozenset(marks), phrases, caption, thread, box)
         return rule
     return declare
 
@@ -246,3 +247,10 @@ def page_chrome(block: Block, ctx: Context) -> bool:
     """The site's footer, sidebar and forms: <footer>, <aside>, role=complementary, <form>."""
     marks = ctx.marks(block)
     return bool(marks) and not marks.isdisjoint(("footer", "sidebar", "form"))
+
+
+@needs(box=True)
+def promo_boxes(block: Block, ctx: Context) -> bool:
+    """A small box around a button: "Begin learning a new language with Babbel!" over "Get
+    Started for Free"; "Premium Investing Services" over "View Premium Services"."""
+    return block.index in ctx.promo_box
