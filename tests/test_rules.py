@@ -36,6 +36,28 @@ def judged(rule: str, text: str, **kw) -> bool:
 
 
 REMOVES = [
+    ("navigation", "Page 1 of 8"),
+    ("navigation", "Seite 2 von 5"),
+    ("navigation", "Page 3 sur 9"),
+    ("navigation", "Página 1 de 4"),
+    ("bylines_and_stamps", "Written By"),
+    ("bylines_and_stamps", "Geschrieben von"),
+    ("bylines_and_stamps", "Écrit par"),
+    ("bylines_and_stamps", "Escrito por"),
+    ("rating_widgets", "How Was This Issue?"),
+    ("rating_widgets", "Wie hat Ihnen dieser Artikel gefallen?"),
+    ("rating_widgets", "Comment avez-vous trouvé cet article ?"),
+    ("rating_widgets", "¿Qué te ha parecido este artículo?"),
+    ("disclosures", "We may be compensated when you click on a link, when an application is approved."),
+    ("disclosures", "Note: The views expressed on Example.org are not necessarily those of the institute."),
+    ("disclosures", "Die hier geäußerten Meinungen sind nicht unbedingt die der Redaktion."),
+    ("disclosures", "Les opinions exprimées ne reflètent pas nécessairement celles de la rédaction."),
+    ("disclosures", "Las opiniones expresadas no reflejan necesariamente las del medio."),
+    ("deal_promos", "Free standard shipping on orders $60 CAD+. For more information on shipping "
+                    "rates and timelines, please visit our FAQ."),
+    ("deal_promos", "Kostenloser Versand ab 50 €"),
+    ("deal_promos", "Livraison gratuite dès 60 €"),
+    ("deal_promos", "Envío gratis en pedidos superiores a 50 €"),
     ("rating_widgets", "Was this article helpful?"),
     ("rating_widgets", "Click a star to add your vote"),
     ("rating_widgets", "5 votes - average 4.2 out of 5"),
@@ -219,6 +241,12 @@ REMOVES = [
 ]
 
 KEEPS = [
+    ("navigation", "Page 1 of 8 lists every donor by name."),
+    ("bylines_and_stamps", "Written by hand in 1820, the letter survived."),
+    ("rating_widgets", "How was this issue resolved in the end, she asked the board."),
+    ("disclosures", "Workers said they are not compensated for overtime."),
+    ("disclosures", "The views expressed at the rally were angry and loud."),
+    ("deal_promos", "The retailer said free shipping on orders drove sales up by a third last year."),
     ("rating_widgets", "Rate this article honestly, he told the critics, and they did."),
     ("rating_widgets", "Voters rated the article helpful in a survey last spring."),
     ("cookie_banners", "The baker said the cookies sold out within an hour of opening."),

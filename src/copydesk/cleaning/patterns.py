@@ -253,6 +253,9 @@ STAMP_TEXT = phrases(
     r"^(?:\d+ min\.? )?(?:lesezeit|de lecture|de lectura)",
     r"^(?:medically |fact[- ]checked |expert[- ])?(?:reviewed|written|edited|fact[- ]checked) by "
     r"[^.]{2,140}$",
+    # The label alone, its name in a block of its own: "Written By", "Geschrieben von".
+    r"^(?:(?:medically )?reviewed|written|edited|fact[- ]checked|geschrieben|verfasst|écrit|"
+    r"rédigé|escrito|redactado) (?:by|von|par|por)\s*:?$",
 )
 TOOLS_TEXT = phrases(
     r"^(?:print|print this (?:article|page)|email this|font size|text size|a\+ ?a-|"
@@ -274,6 +277,13 @@ DISCLOSURE_TEXT = phrases(
     r"\bsupported by commissions\b",
     r"^(?:disclosure|affiliate disclosure|advertiser disclosure)\s*:",
     r"\b(?:affiliate-links?|provisionslinks?|liens affiliés|enlaces de afiliados)\b",
+    r"\b(?:we|i|this site|the site)(?: may| might)? (?:be|are|is|get|receive) compensated "
+    r"(?:when|if|by|for|through)\b",
+    # Whose views these are not: "The views expressed on … are not necessarily those of …".
+    r"\bthe views (?:and opinions )?expressed\b.{0,100}?\bnot necessarily\b",
+    r"\bdie (?:hier )?geäußerten (?:ansichten|meinungen)\b.{0,100}?\bnicht (?:notwendigerweise|unbedingt)\b",
+    r"\bles opinions exprimées\b.{0,100}?\bne (?:reflètent|représentent) pas (?:nécessairement|forcément)\b",
+    r"\blas opiniones expresadas\b.{0,100}?\bno (?:reflejan|representan) necesariamente\b",
 )
 TAGS_TEXT = phrases(
     r"^(?:tags?|filed under|topics?|categories|category|posted in|schlagwörter|themen|"
@@ -311,10 +321,12 @@ MODIFIER_CLASSES = re.compile(
 
 # Page furniture named by its text: a table of contents, skip links, breadcrumbs.
 NAV_TEXT = phrases(
-    r"^(?:table of contents|contents|in this article|jump to(?: the)? (?:list|section|recipe)|"
+    r"^(?:table of contents|contents|in this article|jump to(?: the)? (?:list|section|recipe|review)|"
     r"skip to (?:main )?content|back to top|inhaltsverzeichnis|zum inhalt springen|sommaire|"
     r"aller au contenu|índice|tabla de contenidos?|ir al contenido)\s*[:⤵↓]?$",
     r"^home\s*[»>/›|]",
+    # A pager's label: "Page 1 of 8", "Seite 2 von 5", "Page 3 sur 9", "Página 1 de 4".
+    r"^(?:page|seite|página) \d+ (?:of|von|sur|de) \d+$",
 )
 # Calls to action: an imperative and a sales word, "Get started today", "Request a Quote".
 CTA_TEXT = phrases(
@@ -370,6 +382,11 @@ DEAL_TEXT = phrases(
     # Retailer buttons under a product: "See price at Amazon", "View deal at Walmart".
     r"^(?:see|check|view|compare) (?:the )?(?:latest )?(?:prices?|deals?) (?:at|on) [^.]{2,40}$",
     r"^(?:preis (?:bei|auf)|voir (?:le )?prix (?:chez|sur)|ver (?:el )?precio en) [^.]{2,40}$",
+    # A shop's promo bar: "Free standard shipping on orders $40+", "Livraison gratuite dès 60 €".
+    r"^(?:score |get |enjoy )?free (?:standard |express |ground )?shipping on (?:all |qualifying |"
+    r"eligible |most )?orders\b",
+    r"^(?:kostenloser versand (?:ab|für alle bestellungen)|livraison (?:gratuite|offerte) "
+    r"(?:dès|à partir de|pour toute commande|\d)|envío gratis (?:en pedidos|a partir de|desde))",
 )
 
 # A comment thread in plain text: "Sharon says" over "July 14, 2015 at 3:53 pm", "Reply".
@@ -395,6 +412,10 @@ RATING_TEXT = phrases(
     r"click (?:on )?(?:a|the) stars? to (?:rate(?: it| this (?:article|post))?|vote|add your vote)|"
     r"\d+% of (?:people|readers|users) found this (?:(?:article|page|post) )?helpful|"
     r"no votes so far|be the first to rate this(?: article| post)?|"
+    r"how (?:was|did you like|would you rate) this (?:issue|newsletter|article|post|episode|edition)|"
+    r"wie hat (?:ihnen|dir) (?:dieser artikel|dieser beitrag|diese ausgabe) gefallen|"
+    r"comment avez-vous trouvé cet article|qu'avez-vous pensé de cet article|"
+    r"¿qué (?:te|le) (?:ha )?pareci(?:do|ó) este artículo|"
     r"war (?:dieser artikel|diese seite) hilfreich|artikel bewerten|"
     r"cet article vous a-t-il été utile|cette page vous a-t-elle été utile|noter cet article|"
     r"¿(?:te|le) (?:ha )?(?:resultado|parece|fue) útil|¿(?:fue|es) útil este artículo)"
