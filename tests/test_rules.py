@@ -413,7 +413,7 @@ def test_a_line_before_a_button_in_the_article_itself_is_kept() -> None:
 
 
 def test_cards_of_a_listing_and_boxes_with_a_description_are_kept() -> None:
-    cards = ["Le Bernardin", "French · $$$$", "Book now"] * 3
+    cards = ["Le Bernardin", "French · $$$$", "Book now"] * 12
     page = page_of([])
     for i, text in enumerate(cards):
         if i % 3 == 0:

@@ -15,12 +15,13 @@ SUSPECT_LIMIT = 400
 # A container holding this share of the page's text is a page wrapper whatever its class
 # says ("has-sidebar", "comments-open" on a theme's outer div): its marks are ignored.
 WRAPPER_SHARE = 0.4
-# A promo box is short: a heading, a line or two of pitch, a button; and a page has one or two
-# (cards of a listing, each with its "Book now", are many and hold a paragraph each).
+# A promo box is short: a heading, a line or two of pitch, a button; and a page has a few
+# (its menus' "Contact us" make some more). Cards of a listing, each with its "Book now", are
+# many and hold a paragraph of description each.
 BOX_CHARS = 350
 BOX_BLOCKS = 6
 BOX_LINE = 250
-MAX_BOXES = 2
+MAX_BOXES = 10
 
 
 class Context:
