@@ -397,11 +397,23 @@ def test_prose_survives_a_menu_like_class(rule: str, tokens: str) -> None:
     ["Lernen Sie eine neue Sprache!", "Jetzt kostenlos testen"],
     ["Apprenez une nouvelle langue !", "Demandez votre essai gratuit"],
     ["Aprende un idioma nuevo.", "Solicita tu prueba gratis"],
+    ["Premium Investing Services", "Invest better with The Motley Fool.", "View Premium Services"],
+    ["Unsere Kurse", "Lernen Sie mit den Besten.", "Mehr erfahren"],
+    ["Nos formations", "Apprenez avec les meilleurs.", "En savoir plus"],
+    ["Nuestros cursos", "Aprende con los mejores.", "Más información"],
 ])
 def test_a_small_box_around_a_button_is_a_promo(texts: list[str]) -> None:
     dropped = clean(page_of(texts), DEFAULT).dropped
     assert [b.index for _, b in dropped] == list(range(1, len(texts) + 1))
     assert dropped[0][0] == "promo_boxes"
+
+
+def test_a_button_label_alone_in_the_article_is_kept() -> None:
+    page = page_of([])
+    for text in ("The study is online.", "Learn more"):
+        page.blocks.append(Block(text=text, md=text, kind="p", index=len(page.blocks),
+                                 path=(0, 1)))
+    assert clean(page, DEFAULT).dropped == []
 
 
 def test_a_line_before_a_button_in_the_article_itself_is_kept() -> None:

@@ -424,8 +424,17 @@ RATING_TEXT = phrases(
     r"^(?:\d+ votes? [-–] average \d+(?:\.\d+)? out of \d+|"
     r"average rating:? \d+(?:\.\d+)? ?/ ?\d+\.?(?: vote count:? \d+)?)\s*$",
 )
+# A button's label, alone on its line: "Learn more", "View Premium Services", "Talk to us!".
+# Too common in prose links to drop by itself; it marks the small box it closes.
+BUTTON_TEXT = phrases(
+    r"^(?:learn more|read more|find out more|discover more|see more|"
+    r"view (?:\w+ )?(?:services|plans|pricing|offers?|courses|programs?)|see (?:plans|pricing)|"
+    r"talk to us|let'?s talk|shop now|join now|sign me up|yes,? i want\b.{0,40}|"
+    r"mehr erfahren|jetzt entdecken|en savoir plus|découvrir|más información|saber más)"
+    r"\s*[!.»›→]*$",
+)
 TEXT_RULE_PATTERNS = (
-    COOKIE_TEXT, CONSENT_NOTICE, COOKIE_WORD, NAV_TEXT, SHARE_TEXT, CREDIT_TEXT, VIDEO_TEXT,
+    BUTTON_TEXT, COOKIE_TEXT, CONSENT_NOTICE, COOKIE_WORD, NAV_TEXT, SHARE_TEXT, CREDIT_TEXT, VIDEO_TEXT,
     VIDEO_TEXT_CI, PROMO_TEXT, NEWSLETTER_TEXT, COMMENT_TEXT, CONTACT_TEXT, COPYRIGHT_TEXT,
     AD_TEXT, DISCLOSURE_TEXT, CTA_TEXT, BIO_TEXT, TAGS_TEXT, STAMP_TEXT, TOOLS_TEXT,
     SPONSOR_TEXT, SUPPORT_TEXT, FOLLOW_TEXT, CONTACT_CTA_TEXT, DEAL_TEXT, RATING_TEXT,
@@ -439,4 +448,5 @@ def screen() -> Screen:
     return Screen((rx, ALTERNATIVES[rx]) for rx in TEXT_RULE_PATTERNS)
 
 # Button lines, with the length a rule reads them at: a small box holding one is a promo box.
-BUTTONS = ((CTA_TEXT, 100), (NEWSLETTER_TEXT, 200), (CONTACT_CTA_TEXT, 40), (DEAL_TEXT, 100))
+BUTTONS = ((CTA_TEXT, 100), (NEWSLETTER_TEXT, 200), (CONTACT_CTA_TEXT, 40), (DEAL_TEXT, 100),
+           (BUTTON_TEXT, 60))
