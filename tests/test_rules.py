@@ -408,6 +408,15 @@ def test_a_small_box_around_a_button_is_a_promo(texts: list[str]) -> None:
     assert dropped[0][0] == "promo_boxes"
 
 
+def test_a_label_heading_and_an_expander_do_not_make_a_promo_box() -> None:
+    """"Learn More!" over a list of resources opens a section; "READ MORE" unfolds one."""
+    heading = page_of(["Learn More!", "Check out these essential resources from the center."],
+                      kind="h2")
+    assert "promo_boxes" not in [n for n, _ in clean(heading, DEFAULT).dropped]
+    expander = page_of(["Mature Content Description", "Contains violence.", "READ MORE"])
+    assert "promo_boxes" not in [n for n, _ in clean(expander, DEFAULT).dropped]
+
+
 def test_a_button_label_alone_in_the_article_is_kept() -> None:
     page = page_of([])
     for text in ("The study is online.", "Learn more"):

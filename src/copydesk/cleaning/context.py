@@ -18,6 +18,7 @@ WRAPPER_SHARE = 0.4
 # A promo box is short: a heading, a line or two of pitch, a button; and a page has a few
 # (its menus' "Contact us" make some more). Cards of a listing, each with its "Book now", are
 # many and hold a paragraph of description each.
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 BOX_CHARS = 350
 BOX_BLOCKS = 6
 BOX_LINE = 250
@@ -37,7 +38,7 @@ class Context:
             [b.text if len(b.text) <= SUSPECT_LIMIT else "" for b in page.blocks])
         self._credit = self._screen.bits[P.CREDIT_TEXT]
         self._button_bits = 0
-        for rx, _ in P.BUTTONS:
+        for rx, _ in (*P.BUTTONS, (P.BUTTON_TEXT, 0)):
             self._button_bits |= self._screen.bits[rx]
         self._promo_box: set[int] | None = None
 
@@ -105,11 +106,16 @@ class Context:
             self._promo_box = self._find_promo_boxes()
         return self._promo_box
 
+    def _is_button(self, block: Block) -> bool:
+        """A call to action, or a bare button label ("Learn more") that is not a heading: a
+        heading opens a section ("Learn More!" over a list of resources), a button closes it."""
+        return (any(self.says(block, rx, limit) for rx, limit in P.BUTTONS)
+                or (block.kind not in _HEADINGS and self.says(block, P.BUTTON_TEXT, 60)))
+
     def _find_promo_boxes(self) -> set[int]:
         blocks = self.page.blocks
         anchors = [b for b, phrases in zip(blocks, self._phrases)
-                   if phrases & self._button_bits and b.path
-                   and any(self.says(b, rx, limit) for rx, limit in P.BUTTONS)]
+                   if phrases & self._button_bits and b.path and self._is_button(b)]
         boxes = _boxes_around(blocks, anchors) if anchors else set()
         members = [b for b in blocks if b.text and not boxes.isdisjoint(b.path)]
         # Cards of a listing (a shop, a guide to restaurants) each end in a button too: boxes

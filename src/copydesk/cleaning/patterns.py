@@ -425,9 +425,10 @@ RATING_TEXT = phrases(
     r"average rating:? \d+(?:\.\d+)? ?/ ?\d+\.?(?: vote count:? \d+)?)\s*$",
 )
 # A button's label, alone on its line: "Learn more", "View Premium Services", "Talk to us!".
-# Too common in prose links to drop by itself; it marks the small box it closes.
+# Too common in prose links to drop by itself; it marks the small box it closes. Not "Read
+# more" or "See more": those also unfold a section of the page's own text.
 BUTTON_TEXT = phrases(
-    r"^(?:learn more|read more|find out more|discover more|see more|"
+    r"^(?:learn more|find out more|discover more|"
     r"view (?:\w+ )?(?:services|plans|pricing|offers?|courses|programs?)|see (?:plans|pricing)|"
     r"talk to us|let'?s talk|shop now|join now|sign me up|yes,? i want\b.{0,40}|"
     r"mehr erfahren|jetzt entdecken|en savoir plus|découvrir|más información|saber más)"
@@ -448,5 +449,5 @@ def screen() -> Screen:
     return Screen((rx, ALTERNATIVES[rx]) for rx in TEXT_RULE_PATTERNS)
 
 # Button lines, with the length a rule reads them at: a small box holding one is a promo box.
-BUTTONS = ((CTA_TEXT, 100), (NEWSLETTER_TEXT, 200), (CONTACT_CTA_TEXT, 40), (DEAL_TEXT, 100),
-           (BUTTON_TEXT, 60))
+# (BUTTON_TEXT's bare labels count too, when not a heading: Context._is_button.)
+BUTTONS = ((CTA_TEXT, 100), (NEWSLETTER_TEXT, 200), (CONTACT_CTA_TEXT, 40), (DEAL_TEXT, 100))
