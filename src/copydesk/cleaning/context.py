@@ -116,8 +116,8 @@ class Context:
         blocks = self.page.blocks
         anchors = [b for b, phrases in zip(blocks, self._phrases)
                    if phrases & self._button_bits and b.path and self._is_button(b)]
-        boxes = _boxes_around(blocks, anchors) if anchors else set()
-        members = [b for b in blocks if b.text and not boxes.isdisjoint(b.path)]
+        boxes = {span for span in (_box_around(blocks, b) for b in anchors) if span}
+        members = [b for lo, hi in boxes for b in blocks[lo:hi + 1] if b.text]
         # Cards of a listing (a shop, a guide to restaurants) each end in a button too: boxes
         # that repeat, or hold a paragraph of description, are the page's own.
         if len(boxes) > MAX_BOXES or any(len(b.text) > BOX_LINE for b in members):
@@ -146,27 +146,27 @@ class Context:
         return None
 
 
-def _boxes_around(blocks: list[Block], anchors: list[Block]) -> set[int]:
-    """For each anchor, the outermost container on its path that is still small (BOX_CHARS,
-    BOX_BLOCKS) and holds something besides the anchor."""
-    around = {cid for b in anchors for cid in b.path}
-    size = dict.fromkeys(around, 0)
-    count = dict.fromkeys(around, 0)
-    for block in blocks:
-        if block.text:
-            for cid in around.intersection(block.path):
-                size[cid] += len(block.text)
-                count[cid] += 1
-    boxes = set()
-    for anchor in anchors:
-        box = None
-        for cid in reversed(anchor.path):
-            if size[cid] > BOX_CHARS or count[cid] > BOX_BLOCKS:
-                break
-            box = cid
-        if box is not None and count[box] > 1:
-            boxes.add(box)
-    return boxes
+def _box_around(blocks: list[Block], anchor: Block) -> tuple[int, int] | None:
+    """The blocks (first and last index) of the outermost container on the anchor's path that
+    is still small (BOX_CHARS, BOX_BLOCKS) and holds something besides it. A container's
+    blocks are contiguous, so each one is found by widening the last one's span."""
+    lo = hi = anchor.index
+    size, count = len(anchor.text), 1
+    box = None
+    for cid in reversed(anchor.path):
+        while lo > 0 and cid in blocks[lo - 1].path:
+            lo -= 1
+            size, count = size + len(blocks[lo].text), count + bool(blocks[lo].text)
+            if size > BOX_CHARS or count > BOX_BLOCKS:
+                return box
+        while hi + 1 < len(blocks) and cid in blocks[hi + 1].path:
+            hi += 1
+            size, count = size + len(blocks[hi].text), count + bool(blocks[hi].text)
+            if size > BOX_CHARS or count > BOX_BLOCKS:
+                return box
+        if count > 1:
+            box = (lo, hi)
+    return box
 
 
 # Trigger bits beside the phrase groups' (one per group, from bit 0): one per mark, and flags.
