@@ -55,6 +55,17 @@ def test_an_alternative_without_literals_is_searched_as_it_is() -> None:
     assert not screen.could_match("page twelve")
 
 
+def test_screening_texts_together_finds_what_screening_each_finds() -> None:
+    """could_match_all joins the texts: a literal must not run into the next text, a start
+    must be each text's own, and texts that change length when lowered must not shift it."""
+    texts = [*LINES, "ΟΔΟΣ Share this:", "İİİ Read more: x", "sign up\x00now", "cookies",
+             "Print", "Share", "x" * 50, "Advertisement"]
+    for order in (texts, texts[::-1], [t.upper() for t in texts]):
+        screen = patterns.screen()
+        assert screen.could_match_all(order) == [screen.could_match(t) for t in order]
+    assert patterns.screen().could_match_all([]) == []
+
+
 def test_fold_lowers_as_ignorecase_matches() -> None:
     assert fold("İSTANBUL ſpring ΟΔΟΣ") == "istanbul spring οδοσ"
 
@@ -109,6 +120,19 @@ def test_a_caption_line_above_a_credit_triggers_the_captions_rule() -> None:
     ctx = Context(page, DEFAULT)
     assert ctx.triggers(page.blocks[1]) & context.CAPTION
     assert not ctx.triggers(page.blocks[0])
+
+
+@pytest.mark.parametrize("texts", [
+    ["The two leaders met in Sochi on Wednesday.", "", "(AP Photo/Evan Vucci)"],
+    ["A caption.", "", "", "", "(AP Photo/Evan Vucci)", "(Reuters)", "Photo: Reuters"],
+    [*LINES[:30], "Amy says", "July 14, 2015 at 3:53 pm", "Reply", "Great post!"],
+])
+def test_triggers_found_page_wide_are_each_blocks_triggers(texts: list[str]) -> None:
+    for page in (_page(texts), _page(texts, "post-meta"), _page(texts, kind="caption")):
+        for is_html in (True, False):
+            page.is_html = is_html
+            ctx = Context(page, DEFAULT)
+            assert ctx.all_triggers() == [ctx.triggers(block) for block in page.blocks]
 
 
 @pytest.mark.parametrize(("tokens", "kinds"), [

@@ -36,6 +36,28 @@ def judged(rule: str, text: str, **kw) -> bool:
 
 
 REMOVES = [
+    ("navigation", "Page 1 of 8"),
+    ("navigation", "Seite 2 von 5"),
+    ("navigation", "Page 3 sur 9"),
+    ("navigation", "Página 1 de 4"),
+    ("bylines_and_stamps", "Written By"),
+    ("bylines_and_stamps", "Geschrieben von"),
+    ("bylines_and_stamps", "Écrit par"),
+    ("bylines_and_stamps", "Escrito por"),
+    ("rating_widgets", "How Was This Issue?"),
+    ("rating_widgets", "Wie hat Ihnen dieser Artikel gefallen?"),
+    ("rating_widgets", "Comment avez-vous trouvé cet article ?"),
+    ("rating_widgets", "¿Qué te ha parecido este artículo?"),
+    ("disclosures", "We may be compensated when you click on a link, when an application is approved."),
+    ("disclosures", "Note: The views expressed on Example.org are not necessarily those of the institute."),
+    ("disclosures", "Die hier geäußerten Meinungen sind nicht unbedingt die der Redaktion."),
+    ("disclosures", "Les opinions exprimées ne reflètent pas nécessairement celles de la rédaction."),
+    ("disclosures", "Las opiniones expresadas no reflejan necesariamente las del medio."),
+    ("deal_promos", "Free standard shipping on orders $60 CAD+. For more information on shipping "
+                    "rates and timelines, please visit our FAQ."),
+    ("deal_promos", "Kostenloser Versand ab 50 €"),
+    ("deal_promos", "Livraison gratuite dès 60 €"),
+    ("deal_promos", "Envío gratis en pedidos superiores a 50 €"),
     ("rating_widgets", "Was this article helpful?"),
     ("rating_widgets", "Click a star to add your vote"),
     ("rating_widgets", "5 votes - average 4.2 out of 5"),
@@ -219,6 +241,12 @@ REMOVES = [
 ]
 
 KEEPS = [
+    ("navigation", "Page 1 of 8 lists every donor by name."),
+    ("bylines_and_stamps", "Written by hand in 1820, the letter survived."),
+    ("rating_widgets", "How was this issue resolved in the end, she asked the board."),
+    ("disclosures", "Workers said they are not compensated for overtime."),
+    ("disclosures", "The views expressed at the rally were angry and loud."),
+    ("deal_promos", "The retailer said free shipping on orders drove sales up by a third last year."),
     ("rating_widgets", "Rate this article honestly, he told the critics, and they did."),
     ("rating_widgets", "Voters rated the article helpful in a survey last spring."),
     ("cookie_banners", "The baker said the cookies sold out within an hour of opening."),
@@ -296,7 +324,7 @@ def test_rule_keeps(rule: str, text: str) -> None:
 def test_every_rule_has_a_remove_and_a_keep_case() -> None:
     have_remove = {r for r, _ in REMOVES}
     have_keep = {r for r, _ in KEEPS}
-    structural = {"page_chrome"}  # judged by container only, tested below
+    structural = {"page_chrome", "promo_boxes"}  # judged by container only, tested below
     assert set(RULE_NAMES) - structural <= have_remove
     assert set(RULE_NAMES) - structural <= have_keep
 
@@ -361,6 +389,61 @@ def test_prose_survives_a_menu_like_class(rule: str, tokens: str) -> None:
     """Menus, tag lists and tool rows are short items; a long punctuated paragraph is not one."""
     assert not judged(rule, PROSE, tokens=tokens)
     assert judged(rule, "Savings", tokens=tokens)
+
+
+@pytest.mark.parametrize("texts", [
+    ["Begin learning a new language with Babbel! Unlock up to 55% off.", "Get started for free"],
+    ["Premium Investing Services", "Invest better with us.", "Get started today"],
+    ["Lernen Sie eine neue Sprache!", "Jetzt kostenlos testen"],
+    ["Apprenez une nouvelle langue !", "Demandez votre essai gratuit"],
+    ["Aprende un idioma nuevo.", "Solicita tu prueba gratis"],
+    ["Premium Investing Services", "Invest better with The Motley Fool.", "View Premium Services"],
+    ["Unsere Kurse", "Lernen Sie mit den Besten.", "Mehr erfahren"],
+    ["Nos formations", "Apprenez avec les meilleurs.", "En savoir plus"],
+    ["Nuestros cursos", "Aprende con los mejores.", "Más información"],
+])
+def test_a_small_box_around_a_button_is_a_promo(texts: list[str]) -> None:
+    dropped = clean(page_of(texts), DEFAULT).dropped
+    assert [b.index for _, b in dropped] == list(range(1, len(texts) + 1))
+    assert dropped[0][0] == "promo_boxes"
+
+
+def test_a_label_heading_and_an_expander_do_not_make_a_promo_box() -> None:
+    """"Learn More!" over a list of resources opens a section; "READ MORE" unfolds one."""
+    heading = page_of(["Learn More!", "Check out these essential resources from the center."],
+                      kind="h2")
+    assert "promo_boxes" not in [n for n, _ in clean(heading, DEFAULT).dropped]
+    expander = page_of(["Mature Content Description", "Contains violence.", "READ MORE"])
+    assert "promo_boxes" not in [n for n, _ in clean(expander, DEFAULT).dropped]
+
+
+def test_a_button_label_alone_in_the_article_is_kept() -> None:
+    page = page_of([])
+    for text in ("The study is online.", "Learn more"):
+        page.blocks.append(Block(text=text, md=text, kind="p", index=len(page.blocks),
+                                 path=(0, 1)))
+    assert clean(page, DEFAULT).dropped == []
+
+
+def test_a_line_before_a_button_in_the_article_itself_is_kept() -> None:
+    page = page_of([])
+    for text in ("Begin learning a new language with us.", "Get started for free"):
+        page.blocks.append(Block(text=text, md=text, kind="p", index=len(page.blocks),
+                                 path=(0, 1)))
+    assert [b.index for _, b in clean(page, DEFAULT).dropped] == [2]
+
+
+def test_cards_of_a_listing_and_boxes_with_a_description_are_kept() -> None:
+    cards = ["Le Bernardin", "French · $$$$", "Book now"] * 12
+    page = page_of([])
+    for i, text in enumerate(cards):
+        if i % 3 == 0:
+            page.containers.append(Container("div", "card", "", 0))
+        page.blocks.append(Block(text=text, md=text, kind="p", index=len(page.blocks),
+                                 path=(0, len(page.containers) - 1)))
+    assert "promo_boxes" not in [n for n, _ in clean(page, DEFAULT).dropped]
+    described = page_of(["Eleven Madison Park", "A plant-based tasting menu " * 12, "Book now"])
+    assert "promo_boxes" not in [n for n, _ in clean(described, DEFAULT).dropped]
 
 
 def test_keep_switches_a_rule_off_by_name() -> None:

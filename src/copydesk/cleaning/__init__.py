@@ -44,6 +44,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("contact_prompts", rules.contact_prompts),
     ("deal_promos", rules.deal_promos),
     ("rating_widgets", rules.rating_widgets),
+    ("promo_boxes", rules.promo_boxes),
 )
 RULE_NAMES = tuple(name for name, _ in RULES)
 
@@ -65,12 +66,12 @@ def clean(page: Page, options: Options) -> Cleaned:
     ctx = Context(page, options)
     kept: list[Block] = []
     dropped: list[tuple[str, Block]] = []
-    for block in page.blocks:
-        if not block.text and block.kind != "img":
-            continue
-        found = ctx.triggers(block)
+    for block, found in zip(page.blocks, ctx.all_triggers()):
         if not found:  # most blocks: no rule has anything to go on
-            kept.append(block)
+            if block.text or block.kind == "img":
+                kept.append(block)
+            continue
+        if not block.text and block.kind != "img":
             continue
         # Only rules that answer to something the block has are asked (rules.needs).
         name = next((name for name, rule, bits in active if found & bits and rule(block, ctx)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..blocks import Page
+from ..blocks import Container, Page
 from ..model import Block
 from ..options import Options
 from . import patterns as P
@@ -15,27 +15,36 @@ SUSPECT_LIMIT = 400
 # A container holding this share of the page's text is a page wrapper whatever its class
 # says ("has-sidebar", "comments-open" on a theme's outer div): its marks are ignored.
 WRAPPER_SHARE = 0.4
+# A promo box is short: a heading, a line or two of pitch, a button; and a page has a few
+# (its menus' "Contact us" make some more). Cards of a listing, each with its "Book now", are
+# many and hold a paragraph of description each.
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+BOX_CHARS = 350
+BOX_BLOCKS = 6
+BOX_LINE = 250
+MAX_BOXES = 10
 
 
 class Context:
     def __init__(self, page: Page, options: Options) -> None:
         self.page = page
         self.options = options
-        self._marks = _container_marks(page)
+        self._marks = _block_marks(page)
         self._thread_start: int | None = None
         self._screen = P.screen()
-        self._phrases: list[int | None] = [None] * len(page.blocks)
+        # Every block is screened in one pass (see Screen.could_match_all): no rule looks at a
+        # block longer than SUSPECT_LIMIT, so those are screened as empty.
+        self._phrases = self._screen.could_match_all(
+            [b.text if len(b.text) <= SUSPECT_LIMIT else "" for b in page.blocks])
         self._credit = self._screen.bits[P.CREDIT_TEXT]
+        self._button_bits = 0
+        for rx, _ in (*P.BUTTONS, (P.BUTTON_TEXT, 0)):
+            self._button_bits |= self._screen.bits[rx]
+        self._promo_box: set[int] | None = None
 
     def phrases(self, block: Block) -> int:
-        """Bits of the phrase groups whose literals occur in this block (0 for most blocks):
-        screened once per block, as every rule and the caption check ask."""
-        found = self._phrases[block.index]
-        if found is None:
-            text = block.text
-            found = self._screen.could_match(text) if len(text) <= SUSPECT_LIMIT else 0
-            self._phrases[block.index] = found
-        return found
+        """Bits of the phrase groups whose literals occur in this block (0 for most blocks)."""
+        return self._phrases[block.index]
 
     def suspect(self, block: Block) -> bool:
         """Could any rule's phrase match this block?"""
@@ -53,8 +62,7 @@ class Context:
         credit line just below a short paragraph), a plain-text comment thread. 0 for most
         blocks, which are then kept without asking any rule."""
         found = self.phrases(block)
-        if block.path:
-            found |= _mark_bits(self._marks[block.path[-1]])
+        found |= _mark_bits(self._marks[block.index])
         kind = block.kind
         if kind == "caption":
             found |= CAPTION
@@ -66,12 +74,62 @@ class Context:
             found |= THREAD
         return found
 
+    def all_triggers(self) -> list[int]:
+        """triggers() of every block, found page-wide: a caption line is looked for only above
+        the few credit lines the screen found, not below every short paragraph."""
+        blocks = self.page.blocks
+        found = [phrases | _mark_bits(marks) if marks else phrases
+                 for phrases, marks in zip(self._phrases, self._marks)]
+        for i, block in enumerate(blocks):
+            if block.kind == "caption":
+                found[i] |= CAPTION
+        credit = self._credit
+        for c in [i for i, phrases in enumerate(self._phrases) if phrases & credit]:
+            for i in range(max(c - 3, 0), c):
+                block = blocks[i]
+                if (block.kind == "p" and len(block.text) <= 200
+                        and self.next_block(block) is blocks[c]):
+                    found[i] |= CAPTION
+        if not self.page.is_html:
+            for i in range(self.thread_start, len(blocks)):
+                found[i] |= THREAD
+        for i in self.promo_box:
+            found[i] |= BOX
+        return found
+
+    @property
+    def promo_box(self) -> set[int]:
+        """Indices of the blocks in a promo box: the largest small container (at most BOX_CHARS
+        of text in BOX_BLOCKS blocks) around a button line (patterns.BUTTONS): "Get started
+        for free" under "Begin learning a new language today!"."""
+        if self._promo_box is None:
+            self._promo_box = self._find_promo_boxes()
+        return self._promo_box
+
+    def _is_button(self, block: Block) -> bool:
+        """A call to action, or a bare button label ("Learn more") that is not a heading: a
+        heading opens a section ("Learn More!" over a list of resources), a button closes it."""
+        return (any(self.says(block, rx, limit) for rx, limit in P.BUTTONS)
+                or (block.kind not in _HEADINGS and self.says(block, P.BUTTON_TEXT, 60)))
+
+    def _find_promo_boxes(self) -> set[int]:
+        blocks = self.page.blocks
+        anchors = [b for b, phrases in zip(blocks, self._phrases)
+                   if phrases & self._button_bits and b.path and self._is_button(b)]
+        boxes = {span for span in (_box_around(blocks, b) for b in anchors) if span}
+        members = [b for lo, hi in boxes for b in blocks[lo:hi + 1] if b.text]
+        # Cards of a listing (a shop, a guide to restaurants) each end in a button too: boxes
+        # that repeat, or hold a paragraph of description, are the page's own.
+        if len(boxes) > MAX_BOXES or any(len(b.text) > BOX_LINE for b in members):
+            return set()
+        return {b.index for b in members if b.kind != "h1"}
+
     def plainly_content(self, block: Block) -> bool:
         """No rule can claim this block (see triggers)."""
         return not self.triggers(block)
 
     def marks(self, block: Block) -> frozenset[str]:
-        return self._marks[block.path[-1]] if block.path else _EMPTY
+        return self._marks[block.index]
 
     @property
     def thread_start(self) -> int:
@@ -88,9 +146,33 @@ class Context:
         return None
 
 
+def _box_around(blocks: list[Block], anchor: Block) -> tuple[int, int] | None:
+    """The blocks (first and last index) of the outermost container on the anchor's path that
+    is still small (BOX_CHARS, BOX_BLOCKS) and holds something besides it. A container's
+    blocks are contiguous, so each one is found by widening the last one's span."""
+    lo = hi = anchor.index
+    size, count = len(anchor.text), 1
+    box = None
+    for cid in reversed(anchor.path):
+        while lo > 0 and cid in blocks[lo - 1].path:
+            lo -= 1
+            size, count = size + len(blocks[lo].text), count + bool(blocks[lo].text)
+            if size > BOX_CHARS or count > BOX_BLOCKS:
+                return box
+        while hi + 1 < len(blocks) and cid in blocks[hi + 1].path:
+            hi += 1
+            size, count = size + len(blocks[hi].text), count + bool(blocks[hi].text)
+            if size > BOX_CHARS or count > BOX_BLOCKS:
+                return box
+        if count > 1:
+            box = (lo, hi)
+    return box
+
+
 # Trigger bits beside the phrase groups' (one per group, from bit 0): one per mark, and flags.
 _MARK_NAMES = sorted({*P.TOKENS, *P.TAG_MARKS.values(), *P.ROLE_MARKS.values()})
 _MARK_BIT = {name: 1 << (32 + i) for i, name in enumerate(_MARK_NAMES)}
+BOX = 1 << 61
 CAPTION = 1 << 62
 THREAD = 1 << 63
 
@@ -108,34 +190,59 @@ def mask(needs) -> int:
     bits = _mark_bits(needs.marks)
     for rx in needs.phrases:
         bits |= P.screen().bits[rx]
-    return bits | (CAPTION if needs.caption else 0) | (THREAD if needs.thread else 0)
+    return (bits | (CAPTION if needs.caption else 0) | (THREAD if needs.thread else 0)
+            | (BOX if needs.box else 0))
 
 
-def _container_marks(page: Page) -> list[frozenset[str]]:
-    """Each container's boilerplate kinds, inherited from its parents (parents come first)."""
-    containers = page.containers
-    sizes = [0] * len(containers)
+def _block_marks(page: Page) -> list[frozenset[str]]:
+    """Each block's boilerplate kinds: those named by the containers holding it (its path),
+    except a page wrapper's. Found with one set intersection per block, as most containers
+    name nothing and a Python step per container costs more than the rest of the step."""
+    blocks = page.blocks
+    naming = _naming_boxes(page.containers)
+    if not naming:
+        return [_EMPTY] * len(blocks)
+    ids = set(naming)
+    sizes = dict.fromkeys(naming, 0)
+    held: list[set[int]] = []
     total = 0
-    for block in page.blocks:  # text straight inside each container, then summed upwards
-        if block.path:
-            sizes[block.path[-1]] += len(block.text)
-        total += len(block.text)
-    for cid in range(len(containers) - 1, -1, -1):
-        parent = containers[cid].parent
-        if parent >= 0:
-            sizes[parent] += sizes[cid]
+    for block in blocks:  # the text inside each naming box, and the page's
+        size = len(block.text)
+        total += size
+        inside = ids.intersection(block.path)  # walks the path, not the set
+        held.append(inside)
+        for cid in inside:
+            sizes[cid] += size
     wrapper = WRAPPER_SHARE * total if total >= 200 else float("inf")
+    wrappers = {cid for cid, size in sizes.items() if size >= wrapper}
+    unions: dict[frozenset[int], frozenset[str]] = {}
     marks: list[frozenset[str]] = []
-    tag_marks = P.TAG_MARKS
+    for inside in held:
+        if inside and wrappers:
+            inside -= wrappers
+        if not inside:
+            marks.append(_EMPTY)
+            continue
+        key = frozenset(inside)
+        found = unions.get(key)
+        if found is None:
+            found = unions[key] = frozenset().union(*(naming[cid] for cid in key))
+        marks.append(found)
+    return marks
+
+
+def _naming_boxes(containers: list[Container]) -> dict[int, frozenset[str]]:
+    """The containers that name a kind, with it. Most name nothing: no marked tag or role, and
+    no group's word in their class/id; one search settles those without the cache, whose
+    misses cost most."""
+    tag_marks, role_marks, any_word = P.TAG_MARKS, P.ROLE_MARKS, P.ANY_WORD.search
+    naming = {}
     for cid, box in enumerate(containers):
-        inherited = marks[box.parent] if box.parent >= 0 else _EMPTY
-        # A bare <div>/<p>/<li> (no class, id or role) names nothing: skip the cache lookup.
-        if (box.tokens or box.role or box.tag in tag_marks) and sizes[cid] < wrapper:
+        if box.tag in tag_marks or box.role in role_marks or box.tokens and any_word(box.tokens):
             own = _own_marks(box.tag, box.role, box.tokens)
             if own:
-                inherited = inherited | own
-        marks.append(inherited)
-    return marks
+                naming[cid] = own
+    return naming
 
 
 @lru_cache(maxsize=8192)
@@ -148,38 +255,46 @@ def _own_marks(tag: str, role: str, tokens: str) -> frozenset[str]:
     if role in P.ROLE_MARKS:
         found.add(P.ROLE_MARKS[role])
     if tokens:
-        found.update(_token_kinds(_without_slugs(tokens)))
+        found.update(_token_kinds(tokens))
     return frozenset(found) if found else _EMPTY
+
+
+def _token_kinds(tokens: str) -> frozenset[str]:
+    """Kinds a class/id string names: those its words name, or none when a word says the box
+    holds the article. No group's word spans a space, so each word is judged (and cached) on
+    its own: words recur across pages far more than whole class strings do."""
+    kinds = _EMPTY
+    for word in tokens.split():
+        own = _word_kinds(word)
+        if own is None:
+            return _EMPTY
+        if own:
+            kinds = kinds | own
+    return kinds
 
 
 _SLUG_WORDS = frozenset(("a", "an", "and", "are", "can", "do", "does", "for", "how", "in", "is",
                          "of", "the", "to", "what", "when", "why", "with", "you", "your"))
 
 
-def _without_slugs(tokens: str) -> str:
-    """The class/id string without words made from a heading ("1-heading-how-popular-are-
-    meditation-and-mindfulness"): a section named after its own title names no component,
-    though a word of it ("popular") may look like one."""
-    if tokens.count("-") < 4:
-        return tokens
-    words = tokens.split()
-    kept = [w for w in words if w.count("-") < 4 or _SLUG_WORDS.isdisjoint(w.split("-"))]
-    return tokens if len(kept) == len(words) else " ".join(kept)
-
-
-def _token_kinds(tokens: str) -> frozenset[str]:
-    """Kinds a class/id string names. Only the groups one of whose words starts with a run of
-    the string are searched: for most strings none, settled by a set lookup."""
-    runs = P.KNOWN_RUN.findall(tokens)  # the runs that start a word of some group
+@lru_cache(maxsize=16384)
+def _word_kinds(word: str) -> frozenset[str] | None:
+    """Kinds one class/id word names; None when it says the box holds the article. A word made
+    from a heading ("1-heading-how-popular-are-meditation-and-mindfulness") names nothing: a
+    section named after its own title names no component, though a part ("popular") may look
+    like one. Only the groups one of whose words starts with a run of the word are searched."""
+    if word.count("-") >= 4 and not _SLUG_WORDS.isdisjoint(word.split("-")):
+        return _EMPTY
+    runs = P.KNOWN_RUN.findall(word)  # the runs that start a word of some group
     if not runs:
         return _EMPTY
-    if not P.FIRST_PARTS[P.CONTENT_EXEMPT].isdisjoint(runs) and P.CONTENT_EXEMPT.search(tokens):
-        return _EMPTY
-    bare = P.BEM_JOINER.sub("-", P.MODIFIER_CLASSES.sub(" ", tokens))
-    if bare != tokens:  # a state class removed: its runs go with it
-        tokens, runs = bare, P.KNOWN_RUN.findall(bare)
+    if not P.FIRST_PARTS[P.CONTENT_EXEMPT].isdisjoint(runs) and P.CONTENT_EXEMPT.search(word):
+        return None
+    bare = P.BEM_JOINER.sub("-", P.MODIFIER_CLASSES.sub(" ", word))
+    if bare != word:  # a state class removed: its runs go with it
+        word, runs = bare, P.KNOWN_RUN.findall(bare)
     names = {name for run in runs for name in P.GROUPS_BY_FIRST_PART[run]}
-    return frozenset(name for name in names if P.TOKENS[name].search(tokens))
+    return frozenset(name for name in names if P.TOKENS[name].search(word))
 
 
 def _thread_start(page: Page) -> int:

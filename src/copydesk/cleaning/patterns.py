@@ -15,6 +15,7 @@ def token_group(*words: str) -> re.Pattern[str]:
     """Whole-word match inside a class/id string, where ``-`` and ``_`` also split words."""
     rx = re.compile(r"(?<![a-z0-9])(?:" + "|".join(words) + r")(?![a-z0-9])")
     FIRST_PARTS[rx] = frozenset(_ALNUM.match(word).group(0) for word in words)
+    ALL_WORDS.update(words)
     return rx
 
 
@@ -22,6 +23,7 @@ def token_group(*words: str) -> re.Pattern[str]:
 # the class string, so a set lookup rules most groups out before any regex runs.
 _ALNUM = re.compile(r"[a-z0-9]+")
 FIRST_PARTS: dict[re.Pattern[str], frozenset[str]] = {}
+ALL_WORDS: set[str] = set()
 
 
 def alnum_runs(tokens: str) -> set[str]:
@@ -251,6 +253,9 @@ STAMP_TEXT = phrases(
     r"^(?:\d+ min\.? )?(?:lesezeit|de lecture|de lectura)",
     r"^(?:medically |fact[- ]checked |expert[- ])?(?:reviewed|written|edited|fact[- ]checked) by "
     r"[^.]{2,140}$",
+    # The label alone, its name in a block of its own: "Written By", "Geschrieben von".
+    r"^(?:(?:medically )?reviewed|written|edited|fact[- ]checked|geschrieben|verfasst|écrit|"
+    r"rédigé|escrito|redactado) (?:by|von|par|por)\s*:?$",
 )
 TOOLS_TEXT = phrases(
     r"^(?:print|print this (?:article|page)|email this|font size|text size|a\+ ?a-|"
@@ -272,6 +277,13 @@ DISCLOSURE_TEXT = phrases(
     r"\bsupported by commissions\b",
     r"^(?:disclosure|affiliate disclosure|advertiser disclosure)\s*:",
     r"\b(?:affiliate-links?|provisionslinks?|liens affiliés|enlaces de afiliados)\b",
+    r"\b(?:we|i|this site|the site)(?: may| might)? (?:be|are|is|get|receive) compensated "
+    r"(?:when|if|by|for|through)\b",
+    # Whose views these are not: "The views expressed on … are not necessarily those of …".
+    r"\bthe views (?:and opinions )?expressed\b.{0,100}?\bnot necessarily\b",
+    r"\bdie (?:hier )?geäußerten (?:ansichten|meinungen)\b.{0,100}?\bnicht (?:notwendigerweise|unbedingt)\b",
+    r"\bles opinions exprimées\b.{0,100}?\bne (?:reflètent|représentent) pas (?:nécessairement|forcément)\b",
+    r"\blas opiniones expresadas\b.{0,100}?\bno (?:reflejan|representan) necesariamente\b",
 )
 TAGS_TEXT = phrases(
     r"^(?:tags?|filed under|topics?|categories|category|posted in|schlagwörter|themen|"
@@ -296,6 +308,11 @@ for _name, _rx in (*TOKENS.items(), ("", CONTENT_EXEMPT)):
 KNOWN_FIRST_PARTS = frozenset(GROUPS_BY_FIRST_PART)  # a set: isdisjoint walks a dict's keys
 # The same test in one C-level search: is any of them a whole alphanumeric run of the string?
 KNOWN_RUN = re.compile(r"(?<![a-z0-9])" + trie(sorted(KNOWN_FIRST_PARTS)) + r"(?![a-z0-9])")
+# Could a class/id string name a kind or say it holds the article? Only if some group's word
+# stands in it, a "-" in the word perhaps written as a BEM "--" or "__" (BEM_JOINER): a
+# prefilter, so most strings are settled by one search.
+ANY_WORD = re.compile(r"(?<![a-z0-9])" + trie(sorted(ALL_WORDS)).replace(r"\-", "(?:--|__|-)")
+                      + r"(?![a-z0-9])")
 # State and utility classes say how a box looks, not what it holds ("has-rail-right",
 # "is-sidebar-open", "u-font-size-medium", "sidebar-enabled--false"): removed before matching.
 MODIFIER_CLASSES = re.compile(
@@ -304,10 +321,12 @@ MODIFIER_CLASSES = re.compile(
 
 # Page furniture named by its text: a table of contents, skip links, breadcrumbs.
 NAV_TEXT = phrases(
-    r"^(?:table of contents|contents|in this article|jump to(?: the)? (?:list|section|recipe)|"
+    r"^(?:table of contents|contents|in this article|jump to(?: the)? (?:list|section|recipe|review)|"
     r"skip to (?:main )?content|back to top|inhaltsverzeichnis|zum inhalt springen|sommaire|"
     r"aller au contenu|índice|tabla de contenidos?|ir al contenido)\s*[:⤵↓]?$",
     r"^home\s*[»>/›|]",
+    # A pager's label: "Page 1 of 8", "Seite 2 von 5", "Page 3 sur 9", "Página 1 de 4".
+    r"^(?:page|seite|página) \d+ (?:of|von|sur|de) \d+$",
 )
 # Calls to action: an imperative and a sales word, "Get started today", "Request a Quote".
 CTA_TEXT = phrases(
@@ -363,6 +382,11 @@ DEAL_TEXT = phrases(
     # Retailer buttons under a product: "See price at Amazon", "View deal at Walmart".
     r"^(?:see|check|view|compare) (?:the )?(?:latest )?(?:prices?|deals?) (?:at|on) [^.]{2,40}$",
     r"^(?:preis (?:bei|auf)|voir (?:le )?prix (?:chez|sur)|ver (?:el )?precio en) [^.]{2,40}$",
+    # A shop's promo bar: "Free standard shipping on orders $40+", "Livraison gratuite dès 60 €".
+    r"^(?:score |get |enjoy )?free (?:standard |express |ground )?shipping on (?:all |qualifying |"
+    r"eligible |most )?orders\b",
+    r"^(?:kostenloser versand (?:ab|für alle bestellungen)|livraison (?:gratuite|offerte) "
+    r"(?:dès|à partir de|pour toute commande|\d)|envío gratis (?:en pedidos|a partir de|desde))",
 )
 
 # A comment thread in plain text: "Sharon says" over "July 14, 2015 at 3:53 pm", "Reply".
@@ -388,6 +412,10 @@ RATING_TEXT = phrases(
     r"click (?:on )?(?:a|the) stars? to (?:rate(?: it| this (?:article|post))?|vote|add your vote)|"
     r"\d+% of (?:people|readers|users) found this (?:(?:article|page|post) )?helpful|"
     r"no votes so far|be the first to rate this(?: article| post)?|"
+    r"how (?:was|did you like|would you rate) this (?:issue|newsletter|article|post|episode|edition)|"
+    r"wie hat (?:ihnen|dir) (?:dieser artikel|dieser beitrag|diese ausgabe) gefallen|"
+    r"comment avez-vous trouvé cet article|qu'avez-vous pensé de cet article|"
+    r"¿qué (?:te|le) (?:ha )?pareci(?:do|ó) este artículo|"
     r"war (?:dieser artikel|diese seite) hilfreich|artikel bewerten|"
     r"cet article vous a-t-il été utile|cette page vous a-t-elle été utile|noter cet article|"
     r"¿(?:te|le) (?:ha )?(?:resultado|parece|fue) útil|¿(?:fue|es) útil este artículo)"
@@ -396,8 +424,18 @@ RATING_TEXT = phrases(
     r"^(?:\d+ votes? [-–] average \d+(?:\.\d+)? out of \d+|"
     r"average rating:? \d+(?:\.\d+)? ?/ ?\d+\.?(?: vote count:? \d+)?)\s*$",
 )
+# A button's label, alone on its line: "Learn more", "View Premium Services", "Talk to us!".
+# Too common in prose links to drop by itself; it marks the small box it closes. Not "Read
+# more" or "See more": those also unfold a section of the page's own text.
+BUTTON_TEXT = phrases(
+    r"^(?:learn more|find out more|discover more|"
+    r"view (?:\w+ )?(?:services|plans|pricing|offers?|courses|programs?)|see (?:plans|pricing)|"
+    r"talk to us|let'?s talk|shop now|join now|sign me up|yes,? i want\b.{0,40}|"
+    r"mehr erfahren|jetzt entdecken|en savoir plus|découvrir|más información|saber más)"
+    r"\s*[!.»›→]*$",
+)
 TEXT_RULE_PATTERNS = (
-    COOKIE_TEXT, CONSENT_NOTICE, COOKIE_WORD, NAV_TEXT, SHARE_TEXT, CREDIT_TEXT, VIDEO_TEXT,
+    BUTTON_TEXT, COOKIE_TEXT, CONSENT_NOTICE, COOKIE_WORD, NAV_TEXT, SHARE_TEXT, CREDIT_TEXT, VIDEO_TEXT,
     VIDEO_TEXT_CI, PROMO_TEXT, NEWSLETTER_TEXT, COMMENT_TEXT, CONTACT_TEXT, COPYRIGHT_TEXT,
     AD_TEXT, DISCLOSURE_TEXT, CTA_TEXT, BIO_TEXT, TAGS_TEXT, STAMP_TEXT, TOOLS_TEXT,
     SPONSOR_TEXT, SUPPORT_TEXT, FOLLOW_TEXT, CONTACT_CTA_TEXT, DEAL_TEXT, RATING_TEXT,
@@ -409,3 +447,7 @@ def screen() -> Screen:
     """The literal screen of TEXT_RULE_PATTERNS (see screen.py), built on first use: reading
     the patterns takes tens of milliseconds that ``import copydesk`` should not pay."""
     return Screen((rx, ALTERNATIVES[rx]) for rx in TEXT_RULE_PATTERNS)
+
+# Button lines, with the length a rule reads them at: a small box holding one is a promo box.
+# (BUTTON_TEXT's bare labels count too, when not a heading: Context._is_button.)
+BUTTONS = ((CTA_TEXT, 100), (NEWSLETTER_TEXT, 200), (CONTACT_CTA_TEXT, 40), (DEAL_TEXT, 100))

@@ -23,6 +23,7 @@ class Needs(NamedTuple):
     phrases: tuple[re.Pattern[str], ...]
     caption: bool
     thread: bool
+    box: bool
 
 
 SHORT = 300  # boilerplate lines are short; prose that merely shares a word is long
@@ -51,12 +52,12 @@ def _marked_short_kind(block: Block, ctx: Context, mark: str) -> bool:
 
 
 def needs(*marks: str, phrases: tuple[re.Pattern[str], ...] = (), caption: bool = False,
-          thread: bool = False):
+          thread: bool = False, box: bool = False):
     """What a rule can claim a block through: container marks, phrase groups it asks
     ``ctx.says`` about, a caption (the block's kind, or a credit just below it), a plain-text
     comment thread. clean() only asks a rule about a block that has one of these."""
     def declare(rule):
-        rule.needs = Needs(frozenset(marks), phrases, caption, thread)
+        rule.needs = Needs(frozenset(marks), phrases, caption, thread, box)
         return rule
     return declare
 
@@ -76,7 +77,7 @@ def cookie_banners(block: Block, ctx: Context) -> bool:
 @needs("navigation", phrases=(P.NAV_TEXT,))
 def navigation(block: Block, ctx: Context) -> bool:
     """Home | World | Business | Sport   (inside <nav>, role=navigation, class="menu" …)
-    · Table of Contents · Skip to content · Home » Posts"""
+    · Table of Contents · Skip to content · Home » Posts · Page 1 of 8"""
     return _marked_short_kind(block, ctx, "navigation") or (
         ctx.says(block, P.NAV_TEXT, 60)
     )
@@ -167,7 +168,9 @@ def advertisements(block: Block, ctx: Context) -> bool:
 
 @needs(phrases=(P.DISCLOSURE_TEXT,))
 def disclosures(block: Block, ctx: Context) -> bool:
-    """We may earn commission from links on this page, but we only recommend products we back."""
+    """We may earn commission from links on this page, but we only recommend products we back.
+    · We may be compensated when you click on a link. · The views expressed on this site are not
+    necessarily those of the institute."""
     return ctx.says(block, P.DISCLOSURE_TEXT, 400)
 
 
@@ -206,14 +209,14 @@ def contact_prompts(block: Block, ctx: Context) -> bool:
 @needs(phrases=(P.DEAL_TEXT,))
 def deal_promos(block: Block, ctx: Context) -> bool:
     """USE PROMO CODE · Deal of the Day · Promotion Has Expired · Buy now from our partners:
-    · See price at Amazon"""
-    return ctx.says(block, P.DEAL_TEXT, 100)
+    · See price at Amazon · Free standard shipping on orders $60+. For more information …"""
+    return ctx.says(block, P.DEAL_TEXT, 160)
 
 
 @needs(phrases=(P.RATING_TEXT,))
 def rating_widgets(block: Block, ctx: Context) -> bool:
     """Was this article helpful? · Click a star to add your vote · 5 votes - average 4.2 out
-    of 5 · Rate this article"""
+    of 5 · Rate this article · How Was This Issue?"""
     return ctx.says(block, P.RATING_TEXT, 120)
 
 
@@ -231,7 +234,7 @@ def tag_lists(block: Block, ctx: Context) -> bool:
 
 @needs("meta", phrases=(P.STAMP_TEXT,))
 def bylines_and_stamps(block: Block, ctx: Context) -> bool:
-    """Updated 3 hours ago · 5 min read · the byline/date row (class="post-meta")"""
+    """Updated 3 hours ago · 5 min read · Written By · the byline/date row (class="post-meta")"""
     return "meta" in ctx.marks(block) or (ctx.says(block, P.STAMP_TEXT, 160))
 
 
@@ -246,3 +249,10 @@ def page_chrome(block: Block, ctx: Context) -> bool:
     """The site's footer, sidebar and forms: <footer>, <aside>, role=complementary, <form>."""
     marks = ctx.marks(block)
     return bool(marks) and not marks.isdisjoint(("footer", "sidebar", "form"))
+
+
+@needs(box=True)
+def promo_boxes(block: Block, ctx: Context) -> bool:
+    """A small box around a button: "Begin learning a new language with Babbel!" over "Get
+    Started for Free"; "Premium Investing Services" over "View Premium Services"."""
+    return block.index in ctx.promo_box

@@ -11,7 +11,8 @@ with no literal to require is searched as it is, so the screen never misses a ma
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 
 from re import _constants as C  # noqa: PLC2701 - the parser's opcodes, stable since 3.11
 from re import _parser
@@ -56,10 +57,13 @@ class Screen:
         self.residual = tuple((re.compile("|".join(alts), flags), bit)
                               for (bit, flags), alts in residual.items())
         # Each side (lower-cased text, text as it is) gets two tries of its literals, one tried
-        # at the start and one everywhere: re walks a trie in one pass, and the literal it
-        # finds names the groups that need it (and those needing a prefix of it).
-        self.sides = tuple((ci, *_finder(self._starts, ci, "^"), *_finder(self._contains, ci, ""))
+        # at the start (just after _SEP, the separator put before each text) and one
+        # everywhere: re walks a trie in one pass, and the literal it finds names the groups
+        # that need it (and those needing a prefix of it).
+        self.sides = tuple((ci, *_finder(self._starts, ci, _SEP), *_finder(self._contains, ci, ""))
                            for ci in (True, False))
+        self._joinable = not self.residual and all(_SEP not in lit for _, lit in
+                                                   (*self._starts, *self._contains))
 
     def _add(self, alt: str, flags: int, bit: int) -> bool:
         """Index one alternative by its literals; False when it has none to require."""
@@ -88,8 +92,8 @@ class Screen:
         low = fold(text)
         for ci, start, start_bits, anywhere, anywhere_bits in self.sides:
             subject = low if ci else text
-            if start is not None and (m := start.match(subject)):
-                found |= start_bits[m.group()]
+            if start is not None and (m := start.match(_SEP + subject)):
+                found |= start_bits[m.group()[1:]]
             m = anywhere.search(subject) if anywhere is not None else None
             while m:  # searched again one step on, as literals may overlap
                 found |= anywhere_bits[m.group()]
@@ -97,9 +101,36 @@ class Screen:
         return found
 
 
+    def could_match_all(self, texts: Sequence[str]) -> list[int]:
+        """could_match of each text, found in one pass over them all: joined by a separator no
+        literal holds, a text's start is the separator before it and a literal found maps back
+        to its text by position. Per-text calls cost more in Python than the search itself."""
+        joined = _SEP + _SEP.join(texts)
+        if not self._joinable or joined.count(_SEP) != len(texts):  # a text holds the separator
+            return [self.could_match(text) for text in texts]
+        found = [0] * len(texts)
+        low = fold(joined)
+        for ci, start, start_bits, anywhere, anywhere_bits in self.sides:
+            subject = low if ci else joined
+            seps = [m.start() for m in _SEP_RX.finditer(subject)]
+            if start is not None:
+                for m in start.finditer(subject):
+                    found[bisect_right(seps, m.start()) - 1] |= start_bits[m.group()[1:]]
+            m = anywhere.search(subject) if anywhere is not None else None
+            while m:
+                found[bisect_right(seps, m.start()) - 1] |= anywhere_bits[m.group()]
+                m = anywhere.search(subject, m.start() + 1)
+        return found
+
+
+_SEP = "\x00"  # stands between texts in could_match_all; no literal holds it
+_SEP_RX = re.compile(_SEP)
+
+
 def _finder(literals: dict[tuple[bool, str], int], ci: bool, anchor: str):
-    """A trie regex for one side's literals and the groups each literal it can return stands
-    for: its own and those of every shorter literal it starts with."""
+    """A trie regex for one side's literals (after ``anchor``, if any) and the groups each
+    literal it can return stands for: its own and those of every shorter literal it starts
+    with."""
     own: dict[str, int] = {}
     for (c, lit), bit in literals.items():
         if c == ci:
@@ -115,7 +146,7 @@ def _finder(literals: dict[tuple[bool, str], int], ci: bool, anchor: str):
     kept = [lit for lit in own
             if not any(bits.get(lit[:end]) == bits[lit] for end in range(1, len(lit)))]
     body = trie(kept)
-    rx = re.compile(f"^{body}" if anchor == "^" else body)
+    rx = re.compile(anchor + body)
     return rx, bits
 
 
