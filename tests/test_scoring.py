@@ -262,3 +262,28 @@ def test_a_sentence_mostly_linked_inside_the_text_stays() -> None:
     texts = picked(markup)
     assert "Some of the health benefits of plant-based diets include:" in texts
     assert "Everything about the new season of the series." not in texts  # wholly a link
+
+
+MENU = "".join(f"<li><a href='/m{i}'>Menu {i}</a></li>" for i in range(40))
+
+
+def _guide(intro: str) -> str:
+    entries = "".join(f"<div><h3>Entry {i}</h3><p>Entry {i}. {PROSE}</p></div>" for i in range(6))
+    return ("<html><body><header><h1>The Guide to the City's Best Restaurants</h1>"
+            f"<p>By Staff</p>{intro}</header><div class='entries'>{entries}</div>"
+            f"<ul>{MENU}</ul></body></html>")
+
+
+def test_the_opening_paragraphs_under_the_headline_join_the_entries_below() -> None:
+    intro = "<p>The stars are back in town, in a big way.</p><p>Below are the winners.</p>"
+    title = ("The Guide to the City's Best Restaurants",)
+    texts = picked(_guide(intro), titles=title)
+    assert texts[:2] == ["The stars are back in town, in a big way.", "Below are the winners."]
+    assert "By Staff" not in texts
+    assert picked(_guide(intro))[0] == "Entry 0"  # no title names the h1: nothing added
+
+
+def test_a_one_sentence_standfirst_under_the_headline_stays_out() -> None:
+    texts = picked(_guide("<p>The stars are back in town.</p>"),
+                   titles=("The Guide to the City's Best Restaurants",))
+    assert "The stars are back in town." not in texts

@@ -34,7 +34,7 @@ def best_container(page: Page, kept: list[Block], options: Options,
     chosen = _with_siblings(page, scored, chrome, best, totals[best], options)
     blocks = _cut_dated_list(_from_headline(_trim(chosen, options, introduced), titles))
     blocks = _cut_apparatus(blocks)
-    blocks = _restore_linked(chosen, blocks, options)
+    blocks = _lede_above(kept, _restore_linked(chosen, blocks, options), titles, options)
     return _dedupe(_drop_orphan_headings(blocks), options)
 
 
@@ -267,6 +267,37 @@ def _from_headline(blocks: list[Block], titles: Sequence[str]) -> list[Block]:
     if sum(len(b.text) for b in blocks[:k]) > 0.25 * sum(len(b.text) for b in blocks):
         return blocks
     return [b for b in blocks[:k] if b.kind == "img"] + blocks[k:]
+
+
+_LEDE_GAP = 3  # byline and stamp lines that may stand between the headline and the lede
+_LEDE_MIN = 2  # paragraphs
+
+
+def _lede_above(kept: list[Block], blocks: list[Block], titles: Sequence[str],
+                options: Options) -> list[Block]:
+    """The paragraphs right under the headline, when the chosen box starts below them: a
+    listing's or a guide's opening words sit in the masthead, outside the box of its entries.
+    One sentence there is a standfirst, which answers mostly leave out: it takes two."""
+    if not blocks or not titles or any(b.kind == "h1" for b in blocks):
+        return blocks
+    first = blocks[0].index
+    heads = [i for i, b in enumerate(kept) if b.kind == "h1" and b.index < first]
+    if len(heads) != 1 or not _names(kept[heads[0]].text, titles):
+        return blocks
+    lede: list[Block] = []
+    for b in kept[heads[0] + 1:]:
+        if b.index >= first:
+            break
+        if _is_lede(b, options):
+            lede.append(b)
+        elif lede or len(b.text) > 80 or b.index - kept[heads[0]].index > _LEDE_GAP:
+            break
+    return lede + blocks if len(lede) >= _LEDE_MIN else blocks
+
+
+def _is_lede(block: Block, options: Options) -> bool:
+    return (block.kind == "p" and block.text.endswith(_SENTENCE_END)
+            and block.link_density <= options.max_link_density)
 
 
 def _names(heading: str, titles: Sequence[str]) -> bool:
