@@ -150,3 +150,11 @@ def test_join_shortcut_matches_urljoin(base: str, href: str) -> None:
     from copydesk.blocks.html import _join, _origin
 
     assert _join(base, _origin(base), href) == urljoin(base, href)
+
+
+def test_a_code_listing_keeps_its_lines_when_they_are_breaks_or_line_elements() -> None:
+    markup = ("<html><body><pre>import os<br>x = 1<br><br>print(x)</pre>"
+              "<pre><div>a = 1</div><div>b = 2</div><!-- note --></pre>"
+              "<pre>plain\n  text</pre></body></html>")
+    codes = [b.text for b in from_html(dom.parse(markup)).blocks if b.kind == "pre"]
+    assert codes == ["import os\nx = 1\n\nprint(x)", "a = 1\nb = 2", "plain\n  text"]

@@ -24,6 +24,7 @@ SKIP_TAGS = (
 # predicate on every element, and each candidate costs a Python proxy: most styles hide nothing.
 _CANDIDATES = ("{0}@hidden/.. | {0}@aria-hidden[. = 'true']/.. | "
                "{0}@style[contains(., 'none') or contains(., 'hidden')]/..")
+_PRE_LINES = frozenset(("div", "p", "li"))  # elements that hold one line of a code listing
 _URL_ODD = re.compile(r"[\t\n\r]")  # urljoin strips these, so the shortcut must not see them
 _MAYBE_HIDDEN = etree.XPath(_CANDIDATES.format("//*/"))  # elements only: text nodes skipped
 _MAYBE_HIDDEN_INSIDE = etree.XPath(_CANDIDATES.format("descendant::*/"))
@@ -308,7 +309,7 @@ class _Walker:
 
     def pre(self, el: Element) -> None:
         self.flush()
-        code = text_content(el).strip("\n")
+        code = _pre_text(el).strip("\n")
         if code.strip():
             self.blocks.append(Block(
                 text=code, md=code, kind="pre", index=len(self.blocks), path=tuple(self.path),
@@ -340,6 +341,26 @@ class _Walker:
         if joined is None:  # menus repeat the same few relative links many times
             joined = self.joined[href] = _join(self.base_url, self.origin, href)
         return joined
+
+
+def _pre_text(el: Element) -> str:
+    """A <pre>'s text with its line breaks: a <br>, or the end of a line element (some
+    highlighters put each line in a <div> or <p>), is a newline, as it is on screen."""
+    if el.find(".//br") is None and el.find(".//div") is None and el.find(".//p") is None:
+        return text_content(el)  # the usual case: the newlines are in the text itself
+    parts: list[str] = []
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if event == "start":
+            if node.tag == "br":
+                parts.append("\n")
+            elif node.text and isinstance(node.tag, str):
+                parts.append(node.text)
+            continue
+        if node.tag in _PRE_LINES and parts and not parts[-1].endswith("\n"):
+            parts.append("\n")
+        if node.tail and node is not el:
+            parts.append(node.tail)
+    return "".join(parts)
 
 
 def _origin(base_url: str | None) -> str | None:
