@@ -158,3 +158,5 @@ def test_a_code_listing_keeps_its_lines_when_they_are_breaks_or_line_elements() 
               "<pre>plain\n  text</pre></body></html>")
     codes = [b.text for b in from_html(dom.parse(markup)).blocks if b.kind == "pre"]
     assert codes == ["import os\nx = 1\n\nprint(x)", "a = 1\nb = 2", "plain\n  text"]
+    listed = "<html><body><pre><ol><li>a = 1</li><li>b = 2</li></ol></pre></body></html>"
+    assert [b.text for b in from_html(dom.parse(listed)).blocks] == ["a = 1\nb = 2"]

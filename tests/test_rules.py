@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from copydesk.blocks import Container, Page
-from copydesk.cleaning import RULE_NAMES, RULES, clean
+from copydesk.cleaning import RULE_NAMES, RULES, clean, context
 from copydesk.cleaning.context import Context
 from copydesk.model import Block
 from copydesk.options import DEFAULT, Options
@@ -505,3 +505,11 @@ def test_phrase_groups_compile_on_first_use_and_then_search_as_patterns_do(monke
     assert group.search("Read more: rates rise") is not None
     assert group.findall("related: x") == ["related:"]
     assert len(compiled) == 1  # compiled once, then its methods sit in the slots
+
+
+def test_a_promo_boxs_blocks_say_so_when_asked_one_by_one() -> None:
+    """triggers() of one block carries the promo-box bit, as the page-wide pass does."""
+    page = page_of(["Premium Investing Services", "Invest better with us.", "Get started today"])
+    ctx = Context(page, DEFAULT)
+    assert all(ctx.triggers(b) & context.BOX for b in page.blocks[1:])
+    assert not ctx.triggers(page.blocks[0]) & context.BOX

@@ -9,6 +9,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
+HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))  # the heading kinds of a Block
+
+
 @dataclass(slots=True)
 class Block:
     """A paragraph-level unit of a page: what cleaning rules judge and selection picks.

@@ -493,9 +493,10 @@ def _group_authors(people: list) -> tuple[list[str], str]:
 
 
 def _pick_dates(found: Candidates, out: Fields) -> None:
+    url_date = _url_date(found)
     for name in ("published", "modified"):
         parsed = [(parse_date(v), s) for v, s in found.get(name)]
-        if name == "published" and (url_date := _url_date(found)):
+        if name == "published" and url_date:
             parsed = [(_as_url_reads(d, s, url_date), s) for d, s in parsed]
             parsed.append((url_date, "url"))
         parsed = [(d, s) for d, s in parsed if d]
@@ -513,7 +514,7 @@ def _pick_dates(found: Candidates, out: Fields) -> None:
 
         best = max(range(len(parsed)), key=support)
         out.set(name, parsed[best][0], parsed[best][1])
-    _printed_day(found, out)
+    _printed_day(found, out, url_date)
 
 
 def _as_url_reads(date: str | None, source: str, url_day: str) -> str | None:
@@ -537,7 +538,7 @@ def _url_date(found: Candidates) -> str | None:
     return None
 
 
-def _printed_day(found: Candidates, out: Fields) -> None:
+def _printed_day(found: Candidates, out: Fields, url_date: str | None) -> None:
     """The day the article's head prints is the day a reader is told. It keeps a machine date
     of the same day; else it takes the machine tag that gives a day it prints (often the
     update, as dateModified) with that tag's time and zone; else the nearest stamp wins on its
@@ -545,7 +546,7 @@ def _printed_day(found: Candidates, out: Fields) -> None:
     printed = [(d, s) for v, s in found.get("printed_date") if (d := parse_date(v))]
     if not printed:
         return
-    if url_date := _url_date(found):
+    if url_date:
         printed = [(_as_url_reads(d, s, url_date), s) for d, s in printed]
     chosen = out.values.get("published")
     if chosen and chosen[:10] in {d[:10] for d, _ in printed}:

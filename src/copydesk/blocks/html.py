@@ -346,7 +346,7 @@ class _Walker:
 def _pre_text(el: Element) -> str:
     """A <pre>'s text with its line breaks: a <br>, or the end of a line element (some
     highlighters put each line in a <div> or <p>), is a newline, as it is on screen."""
-    if el.find(".//br") is None and el.find(".//div") is None and el.find(".//p") is None:
+    if next(el.iter("br", *_PRE_LINES), None) is None:
         return text_content(el)  # the usual case: the newlines are in the text itself
     parts: list[str] = []
     for event, node in etree.iterwalk(el, events=("start", "end")):

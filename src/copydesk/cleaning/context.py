@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from ..blocks import Container, Page
-from ..model import Block
+from ..model import HEADINGS, Block
 from ..options import Options
 from . import patterns as P
 
@@ -18,7 +18,6 @@ WRAPPER_SHARE = 0.4
 # A promo box is short: a heading, a line or two of pitch, a button; and a page has a few
 # (its menus' "Contact us" make some more). Cards of a listing, each with its "Book now", are
 # many and hold a paragraph of description each.
-_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 BOX_CHARS = 350
 BOX_BLOCKS = 6
 BOX_LINE = 250
@@ -41,6 +40,7 @@ class Context:
         for rx, _ in (*P.BUTTONS, (P.BUTTON_TEXT, 0)):
             self._button_bits |= self._screen.bits[rx]
         self._promo_box: set[int] | None = None
+        self._triggers: list[int] | None = None
 
     def phrases(self, block: Block) -> int:
         """Bits of the phrase groups whose literals occur in this block (0 for most blocks)."""
@@ -59,24 +59,18 @@ class Context:
     def triggers(self, block: Block) -> int:
         """What rules could claim this block through, as bits to match a rule's ``mask``: the
         phrase groups screened in its text, its containers' marks, a caption (its kind, or a
-        credit line just below a short paragraph), a plain-text comment thread. 0 for most
-        blocks, which are then kept without asking any rule."""
-        found = self.phrases(block)
-        found |= _mark_bits(self._marks[block.index])
-        kind = block.kind
-        if kind == "caption":
-            found |= CAPTION
-        elif kind == "p" and len(block.text) <= 200:
-            nxt = self.next_block(block)
-            if nxt is not None and self.phrases(nxt) & self._credit:
-                found |= CAPTION
-        if not self.page.is_html and block.index >= self.thread_start:
-            found |= THREAD
-        return found
+        credit line just below a short paragraph), a promo box, a plain-text comment thread.
+        0 for most blocks, which are then kept without asking any rule."""
+        return self.all_triggers()[block.index]
 
     def all_triggers(self) -> list[int]:
-        """triggers() of every block, found page-wide: a caption line is looked for only above
-        the few credit lines the screen found, not below every short paragraph."""
+        """triggers() of every block, found page-wide once: a caption line is looked for only
+        above the few credit lines the screen found, not below every short paragraph."""
+        if self._triggers is None:
+            self._triggers = self._find_triggers()
+        return self._triggers
+
+    def _find_triggers(self) -> list[int]:
         blocks = self.page.blocks
         found = [phrases | _mark_bits(marks) if marks else phrases
                  for phrases, marks in zip(self._phrases, self._marks)]
@@ -110,7 +104,7 @@ class Context:
         """A call to action, or a bare button label ("Learn more") that is not a heading: a
         heading opens a section ("Learn More!" over a list of resources), a button closes it."""
         return (any(self.says(block, rx, limit) for rx, limit in P.BUTTONS)
-                or (block.kind not in _HEADINGS and self.says(block, P.BUTTON_TEXT, 60)))
+                or (block.kind not in HEADINGS and self.says(block, P.BUTTON_TEXT, 60)))
 
     def _find_promo_boxes(self) -> set[int]:
         blocks = self.page.blocks

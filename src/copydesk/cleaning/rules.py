@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from .context import Context
 from . import patterns as P
-from ..model import Block
+from ..model import HEADINGS, Block
 
 class Needs(NamedTuple):
     marks: frozenset[str]
@@ -28,7 +28,6 @@ class Needs(NamedTuple):
 
 SHORT = 300  # boilerplate lines are short; prose that merely shares a word is long
 PROSE = 150  # a sentence or two: longer than any menu entry or tag
-_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _SENTENCE_END = (".", "!", "?", "…", ".\"", ".”", "?\"", "?”", ":")
 
 
@@ -41,7 +40,7 @@ def _reads_as_prose(block: Block) -> bool:
     container's class ("content-nav-section", "topics") must not drop it."""
     text = block.text
     return (
-        len(text) >= PROSE and block.link_density < 0.25 and block.kind not in _HEADINGS
+        len(text) >= PROSE and block.link_density < 0.25 and block.kind not in HEADINGS
         and (text.endswith(_SENTENCE_END) or ". " in text)
     )
 

@@ -100,7 +100,6 @@ class Screen:
                 m = anywhere.search(subject, m.start() + 1)
         return found
 
-
     def could_match_all(self, texts: Sequence[str]) -> list[int]:
         """could_match of each text, found in one pass over them all: joined by a separator no
         literal holds, a text's start is the separator before it and a literal found maps back

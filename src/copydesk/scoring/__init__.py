@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..blocks import Page
-from ..model import Block
+from ..model import HEADINGS, Block
 from ..options import Options
 
-_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _SENTENCE_END = (".", "!", "?", "…", ".\"", ".”", "?\"", "?”", ":")
 
 
@@ -25,7 +24,7 @@ def block_score(block: Block, options: Options) -> float:
     density = block.link_density
     if density > options.max_link_density:
         return -options.link_row_cost
-    if block.kind in _HEADINGS:
+    if block.kind in HEADINGS:
         return 1.0 if words <= 20 else -2.0
     cost = options.block_word_cost
     if block.kind in ("li", "dd", "dt", "table", "pre"):

@@ -16,9 +16,9 @@ from itertools import islice
 from ..blocks import Container, Page
 from ..cleaning.patterns import CONTENT_TOKENS, PROMO_TEXT
 from ..metadata.dates import find_date, strip_dates
-from ..model import Block
+from ..model import HEADINGS, Block
 from ..options import Options
-from . import _HEADINGS, _SENTENCE_END, block_score
+from . import _SENTENCE_END, block_score
 
 _WORD = re.compile(r"\w+")
 
@@ -202,7 +202,7 @@ def _heads_a_section(chosen: list[Block], i: int, options: Options) -> bool:
     goes on with plain text after it: in a teaser card only a byline link or another linked
     title follows it."""
     head = chosen[i]
-    if head.kind not in _HEADINGS:
+    if head.kind not in HEADINGS:
         return False
     near = [b for b in (_neighbour(chosen, i, -1), _neighbour(chosen, i, 1)) if b is not None]
     for depth in range(len(head.path) - 2, -1, -1):
@@ -212,7 +212,7 @@ def _heads_a_section(chosen: list[Block], i: int, options: Options) -> bool:
         for b in islice(chosen, i + 1, None):
             if len(b.path) <= depth or b.path[depth] != box:
                 return False
-            if b.kind != "img" and b.kind not in _HEADINGS and not _is_link_row(b, options):
+            if b.kind != "img" and b.kind not in HEADINGS and not _is_link_row(b, options):
                 return True
         return False
     return False
@@ -270,6 +270,7 @@ def _from_headline(blocks: list[Block], titles: Sequence[str]) -> list[Block]:
 
 
 _LEDE_GAP = 3  # byline and stamp lines that may stand between the headline and the lede
+_LEDE_LINE = 80  # what stands there is that short
 _LEDE_MIN = 2  # paragraphs
 
 
@@ -284,13 +285,14 @@ def _lede_above(kept: list[Block], blocks: list[Block], titles: Sequence[str],
     heads = [i for i, b in enumerate(kept) if b.kind == "h1" and b.index < first]
     if len(heads) != 1 or not _names(kept[heads[0]].text, titles):
         return blocks
+    head = kept[heads[0]]
     lede: list[Block] = []
     for b in kept[heads[0] + 1:]:
         if b.index >= first:
             break
         if _is_lede(b, options):
             lede.append(b)
-        elif lede or len(b.text) > 80 or b.index - kept[heads[0]].index > _LEDE_GAP:
+        elif lede or len(b.text) > _LEDE_LINE or b.index - head.index > _LEDE_GAP:
             break
     return lede + blocks if len(lede) >= _LEDE_MIN else blocks
 
@@ -375,7 +377,7 @@ def _drop_orphan_headings(blocks: list[Block]) -> list[Block]:
     """A heading with nothing after it heads something selection left out ("Related posts",
     "Follow us"): it is not the article's."""
     end = len(blocks)
-    while end and (blocks[end - 1].kind in _HEADINGS or blocks[end - 1].kind == "img"):
+    while end and (blocks[end - 1].kind in HEADINGS or blocks[end - 1].kind == "img"):
         end -= 1
     return blocks[:end] + [b for b in blocks[end:] if b.kind == "img"]
 
