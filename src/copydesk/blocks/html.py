@@ -143,7 +143,12 @@ class _Walker:
         if not parts:  # most containers open and close with nothing gathered
             return
         raw = "".join(parts)
-        text = " ".join(raw.split())  # str.split folds the same \s as re
+        # Most buffers hold no white space but single spaces between words (isprintable() is
+        # False for every other white-space character): folding them would copy each word.
+        if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
+            text = raw
+        else:
+            text = " ".join(raw.split())  # str.split folds the same \s as re
         if text:
             blocks = self.blocks
             # With no wrap and no marker (five memchr scans beat one regex) the Markdown is
@@ -224,10 +229,10 @@ class _Walker:
         else:  # what a flush of white space does (see ``mark``), without the call
             self.blank = 0
         containers, path = self.containers, self.path
-        names = el.keys()  # one C call: a third of all elements have no attribute at all
+        attrs = el.items()  # one C call: a third of all elements have no attribute at all
         parent = path[-1] if path else -1
         path.append(len(containers))  # the id it is about to get
-        containers.append(_container(el, tag, parent, names) if names
+        containers.append(_container(tag, parent, attrs) if attrs
                           else Container(tag, "", "", parent))
         outer_kind = self.kind
         self.kind = _KIND_OF.get(tag) or (outer_kind if outer_kind in _INHERITED else "p")
@@ -434,18 +439,21 @@ def _double_break(el: Element) -> bool:
     )
 
 
-_CLASS_ONLY = ["class"]
-
-
-def _container(el: Element, tag: str, parent: int, names: list[str]) -> Container:
-    """The element's class/id words, role and itemprop; ``names`` lists its attributes, so
-    absent ones are never fetched (every attribute read converts its name and value)."""
-    if names == _CLASS_ONLY:  # half of all containers: one read, no further tests
-        cls = el.get("class")
+def _container(tag: str, parent: int, attrs: list[tuple[str, str]]) -> Container:
+    """The element's class/id words, role and itemprop, from its attributes read in one call
+    (each ``el.get`` converts the name and searches the attributes again)."""
+    if len(attrs) == 1 and attrs[0][0] == "class":  # half of all containers
+        cls = attrs[0][1]
         return Container(tag, f"{cls} ".lower() if cls else "", "", parent)
-    cls = el.get("class") if "class" in names else None
-    ident = el.get("id") if "id" in names else None
+    cls = ident = role = itemprop = None
+    for name, value in attrs:
+        if name == "class":
+            cls = value
+        elif name == "id":
+            ident = value
+        elif name == "role":
+            role = value
+        elif name == "itemprop":
+            itemprop = value
     tokens = f"{cls or ''} {ident or ''}".lower() if cls or ident else ""
-    role = el.get("role") or "" if "role" in names else ""
-    itemprop = el.get("itemprop") or "" if "itemprop" in names else ""
-    return Container(tag, tokens, role, parent, itemprop)
+    return Container(tag, tokens, role or "", parent, itemprop or "")
