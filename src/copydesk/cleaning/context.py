@@ -231,11 +231,20 @@ def _naming_boxes(containers: list[Container]) -> dict[int, frozenset[str]]:
     misses cost most."""
     tag_marks, role_marks, any_word = P.TAG_MARKS, P.ROLE_MARKS, P.ANY_WORD.search
     naming = {}
+    searched: dict[str, bool] = {}  # half of a page's class strings repeat (items, cards)
     for cid, box in enumerate(containers):
-        if box.tag in tag_marks or box.role in role_marks or box.tokens and any_word(box.tokens):
-            own = _own_marks(box.tag, box.role, box.tokens)
-            if own:
-                naming[cid] = own
+        tokens = box.tokens
+        if not (box.tag in tag_marks or box.role in role_marks):
+            if not tokens:
+                continue
+            named = searched.get(tokens)
+            if named is None:
+                named = searched[tokens] = any_word(tokens) is not None
+            if not named:
+                continue
+        own = _own_marks(box.tag, box.role, tokens)
+        if own:
+            naming[cid] = own
     return naming
 
 
@@ -279,14 +288,16 @@ def _word_kinds(word: str) -> frozenset[str] | None:
     like one. Only the groups one of whose words starts with a run of the word are searched."""
     if word.count("-") >= 4 and not _SLUG_WORDS.isdisjoint(word.split("-")):
         return _EMPTY
-    runs = P.KNOWN_RUN.findall(word)  # the runs that start a word of some group
+    runs = P.known_runs(word)
     if not runs:
         return _EMPTY
     if not P.FIRST_PARTS[P.CONTENT_EXEMPT].isdisjoint(runs) and P.CONTENT_EXEMPT.search(word):
         return None
-    bare = P.BEM_JOINER.sub("-", P.MODIFIER_CLASSES.sub(" ", word))
-    if bare != word:  # a state class removed: its runs go with it
-        word, runs = bare, P.KNOWN_RUN.findall(bare)
+    if word.startswith(P.MODIFIER_STARTS) or "--" in word or "__" in word:
+        bare = P.BEM_JOINER.sub("-", P.MODIFIER_CLASSES.sub(" ", word))
+        if bare != word:  # a state class removed: its runs go with it
+            word = bare
+            runs = P.known_runs(bare)
     names = {name for run in runs for name in P.GROUPS_BY_FIRST_PART[run]}
     return frozenset(name for name in names if P.TOKENS[name].search(word))
 

@@ -26,8 +26,11 @@ FIRST_PARTS: dict[re.Pattern[str], frozenset[str]] = {}
 ALL_WORDS: set[str] = set()
 
 
-def alnum_runs(tokens: str) -> set[str]:
-    return set(_ALNUM.findall(tokens))
+def known_runs(word: str) -> list[str]:
+    """The alphanumeric runs of a class word that start a word of some group (in order): a
+    plain scan for runs and a set lookup, where one regex of every first part tried its
+    branches at each character."""
+    return [run for run in _ALNUM.findall(word) if run in KNOWN_FIRST_PARTS]
 
 
 class Phrases:
@@ -306,8 +309,6 @@ for _name, _rx in (*TOKENS.items(), ("", CONTENT_EXEMPT)):
     for _part in FIRST_PARTS[_rx]:
         GROUPS_BY_FIRST_PART[_part] = GROUPS_BY_FIRST_PART.get(_part, ()) + ((_name,) if _name else ())
 KNOWN_FIRST_PARTS = frozenset(GROUPS_BY_FIRST_PART)  # a set: isdisjoint walks a dict's keys
-# The same test in one C-level search: is any of them a whole alphanumeric run of the string?
-KNOWN_RUN = re.compile(r"(?<![a-z0-9])" + trie(sorted(KNOWN_FIRST_PARTS)) + r"(?![a-z0-9])")
 # Could a class/id string name a kind or say it holds the article? Only if some group's word
 # stands in it, a "-" in the word perhaps written as a BEM "--" or "__" (BEM_JOINER): a
 # prefilter, so most strings are settled by one search.
@@ -318,6 +319,8 @@ ANY_WORD = re.compile(r"(?<![a-z0-9])" + trie(sorted(ALL_WORDS)).replace(r"\-", 
 MODIFIER_CLASSES = re.compile(
     r"(?<!\S)(?:(?:has|is|u|no|with|show|hide)-\S*|\S*--(?:false|none|off)(?!\S))"
 )
+# A single class word can hold one only if it starts so or holds "--" (checked before the sub).
+MODIFIER_STARTS = ("has-", "is-", "u-", "no-", "with-", "show-", "hide-")
 
 # Page furniture named by its text: a table of contents, skip links, breadcrumbs.
 NAV_TEXT = phrases(

@@ -5,8 +5,11 @@ which Python's ``re`` still tries branch by branch at every position) costs more
 the page. So each alternative of a group is reduced, once at import, to literal text that every
 match must contain: the strings it must start with ("read more", "related", …) when it is
 anchored, else a set of strings one of which must occur ("cookie", "all rights reserved").
-A block is searched with a group only when the group's literals are there. An alternative
-with no literal to require is searched as it is, so the screen never misses a match.
+All of a side's literals (lower-cased, or as written) go into one Aho–Corasick automaton
+(pyahocorasick, in C), which finds every occurrence of every literal in one pass over the
+page's text; a trie regex did the same pass at several times the cost, trying its branches at
+each position. A block is searched with a group only when the group's literals are there. An
+alternative with no literal to require is searched as it is, so the screen never misses a match.
 """
 from __future__ import annotations
 
@@ -14,17 +17,16 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
+import ahocorasick
+
 from re import _constants as C  # noqa: PLC2701 - the parser's opcodes, stable since 3.11
 from re import _parser
 
 Seq = list  # a parsed pattern: a list of (opcode, argument) pairs
 Strings = set[str]
-_CAP = 2048 # the most strings one literal set may hold before we stop extending it
+_CAP = 2048  # the most strings one literal set may hold before we stop extending it
 _RUN_CAP = 32  # a literal run stops growing past this many strings
 _RARE = 12  # a literal this long is rare enough in prose; longer ones screen no better
-# Letters by how often they start a position in prose, most common first (rarer ones score 0).
-_COMMON = {ch: i for i, ch in enumerate(reversed(" etaoinshrdlcumwfgypbv"), 1)}
-_CUT = 7
 _LONG = 16  # literals are cut here: nothing in the screen looks further
 _PREFIX = 10  # prefixes are cut to this length: the rest rarely tells two blocks apart
 # Where re.IGNORECASE and str.lower() differ: "ı" and "ſ" match "i" and "s", "ς" matches "σ",
@@ -56,12 +58,10 @@ class Screen:
                     residual.setdefault((bit, rx.flags), []).append(alt)
         self.residual = tuple((re.compile("|".join(alts), flags), bit)
                               for (bit, flags), alts in residual.items())
-        # Each side (lower-cased text, text as it is) gets two tries of its literals, one tried
-        # at the start (just after _SEP, the separator put before each text) and one
-        # everywhere: re walks a trie in one pass, and the literal it finds names the groups
-        # that need it (and those needing a prefix of it).
-        self.sides = tuple((ci, *_finder(self._starts, ci, _SEP), *_finder(self._contains, ci, ""))
-                           for ci in (True, False))
+        # Each side (lower-cased text, text as it is) gets one automaton: a literal that must
+        # open the text is keyed after _SEP, the separator put before each text.
+        self.sides = tuple((ci, auto) for ci in (True, False)
+                           if (auto := _automaton(self._starts, self._contains, ci)) is not None)
         self._joinable = not self.residual and all(_SEP not in lit for _, lit in
                                                    (*self._starts, *self._contains))
 
@@ -90,14 +90,9 @@ class Screen:
             if rx.search(text):
                 found |= bit
         low = fold(text)
-        for ci, start, start_bits, anywhere, anywhere_bits in self.sides:
-            subject = low if ci else text
-            if start is not None and (m := start.match(_SEP + subject)):
-                found |= start_bits[m.group()[1:]]
-            m = anywhere.search(subject) if anywhere is not None else None
-            while m:  # searched again one step on, as literals may overlap
-                found |= anywhere_bits[m.group()]
-                m = anywhere.search(subject, m.start() + 1)
+        for ci, auto in self.sides:
+            for _, bits in auto.iter(_SEP + (low if ci else text)):
+                found |= bits
         return found
 
     def could_match_all(self, texts: Sequence[str]) -> list[int]:
@@ -109,16 +104,11 @@ class Screen:
             return [self.could_match(text) for text in texts]
         found = [0] * len(texts)
         low = fold(joined)
-        for ci, start, start_bits, anywhere, anywhere_bits in self.sides:
+        for ci, auto in self.sides:
             subject = low if ci else joined
             seps = [m.start() for m in _SEP_RX.finditer(subject)]
-            if start is not None:
-                for m in start.finditer(subject):
-                    found[bisect_right(seps, m.start()) - 1] |= start_bits[m.group()[1:]]
-            m = anywhere.search(subject) if anywhere is not None else None
-            while m:
-                found[bisect_right(seps, m.start()) - 1] |= anywhere_bits[m.group()]
-                m = anywhere.search(subject, m.start() + 1)
+            for end, bits in auto.iter(subject):  # a match's last character is in its text
+                found[bisect_right(seps, end) - 1] |= bits
         return found
 
 
@@ -126,37 +116,25 @@ _SEP = "\x00"  # stands between texts in could_match_all; no literal holds it
 _SEP_RX = re.compile(_SEP)
 
 
-def _finder(literals: dict[tuple[bool, str], int], ci: bool, anchor: str):
-    """A trie regex for one side's literals (after ``anchor``, if any) and the groups each
-    literal it can return stands for: its own and those of every shorter literal it starts
-    with."""
-    own: dict[str, int] = {}
-    for (c, lit), bit in literals.items():
+def _automaton(starts: dict[tuple[bool, str], int], contains: dict[tuple[bool, str], int],
+               ci: bool) -> ahocorasick.Automaton | None:
+    """One side's literals, each with the bits of the groups that need it; a literal that must
+    open the text stands after _SEP. Every literal found at a place is reported, so a place
+    names the groups of each literal that fits there."""
+    bits: dict[str, int] = {}
+    for (c, lit), bit in starts.items():
         if c == ci:
-            lit = lit if anchor else _rare_cut(lit)
-            own[lit] = own.get(lit, 0) | bit
-    if not own:
-        return None, {}
-    bits = {lit: 0 for lit in own}
-    for lit in own:
-        for end in range(1, len(lit) + 1):
-            bits[lit] |= own.get(lit[:end], 0)
-    # A literal whose groups a shorter one it starts with already names adds nothing.
-    kept = [lit for lit in own
-            if not any(bits.get(lit[:end]) == bits[lit] for end in range(1, len(lit)))]
-    body = trie(kept)
-    rx = re.compile(anchor + body)
-    return rx, bits
-
-
-def _rare_cut(literal: str) -> str:
-    """The part of a literal, _CUT characters long, that starts at its rarest character: re
-    skips to positions holding one of the literals' first characters, and a rare one there
-    (k, v, w, ©, a digit) lets it skip most of a text, a space or an "e" almost none."""
-    if len(literal) <= _CUT:
-        return literal
-    start = min(range(len(literal) - _CUT + 1), key=lambda i: _COMMON.get(literal[i], 0))
-    return literal[start:start + _CUT]
+            bits[_SEP + lit] = bits.get(_SEP + lit, 0) | bit
+    for (c, lit), bit in contains.items():
+        if c == ci:
+            bits[lit] = bits.get(lit, 0) | bit
+    if not bits:
+        return None
+    auto = ahocorasick.Automaton()
+    for lit, bit in bits.items():
+        auto.add_word(lit, bit)
+    auto.make_automaton()
+    return auto
 
 
 def _char(code: int, ci: bool) -> str:
