@@ -36,6 +36,11 @@ def judged(rule: str, text: str, **kw) -> bool:
 
 
 REMOVES = [
+    ("copyright_footers", "This story about tutoring effectiveness was written by Jill Barshay "
+                          "and produced by The Hechinger Report, a nonprofit, independent news "
+                          "organization. Sign up for Proof Points and other newsletters."),
+    ("copyright_footers", "This article was produced in partnership with Example Health News, "
+                          "a nonprofit newsroom covering health."),
     ("advertisements", "GitHub Actions analytics - what's actually happening (Sponsored)"),
     ("advertisements", "Die besten Laufschuhe des Jahres [Anzeige]"),
     ("tag_lists", "Tags"),
@@ -252,6 +257,8 @@ REMOVES = [
 ]
 
 KEEPS = [
+    ("copyright_footers", "This story was written by a student who later won a Pulitzer, and it "
+                          "changed how the town saw itself."),
     ("advertisements", "The ad (a sponsored post on Instagram) drew 2 million views."),
     ("tag_lists", "Tags on the birds showed they flew 300 miles."),
     ("newsletter_prompts", "Stay in touch with your doctor and report any side effects, the "
@@ -594,3 +601,28 @@ def test_a_label_between_two_widgets_is_removed() -> None:
 def test_prose_and_repeated_items_between_widgets_are_kept(middle: list[str], times: int) -> None:
     dropped = clean(widget_page(middle, times), DEFAULT).dropped
     assert "widget_gaps" not in [n for n, _ in dropped]
+
+
+@pytest.mark.parametrize("text", [
+    "Read more from our in-house growth marketing experts. 🧠",
+    "Explore the Latest AI Insights, Trends and Research",
+    "Mehr von unserer Wirtschaftsredaktion",
+    "Découvrez nos derniers articles sur le climat",
+    "Descubre lo último en tecnología",
+])
+def test_a_heading_inviting_to_other_stories_is_a_promo(text: str) -> None:
+    assert judged("inline_promos", text, kind="h2")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Explore the latest AI research with a free trial of our tools", "p"),  # not a heading
+    ("Explore the city's oldest markets", "h2"),
+    ("Read the full report", "h2"),
+])
+def test_a_section_heading_and_a_line_of_prose_are_not_promo_headings(text: str, kind: str) -> None:
+    assert not judged("inline_promos", text, kind=kind)
+
+
+def test_a_button_to_save_a_seat_closes_a_promo_box() -> None:
+    texts = ["Struggling With Sourdough?", "Join my free workshop on starters.", "Save Your Spot Now"]
+    assert [n for n, _ in clean(page_of(texts), DEFAULT).dropped] == ["promo_boxes"] * 3

@@ -191,6 +191,14 @@ PROMO_TEXT = phrases(
     r"à lire également|artículos relacionados|te puede gustar|what (?:others|people) are reading|"
     r"editor'?s'? picks)\s*[:.!…]*$",
 )
+# A heading over a row of other stories, worded as an invitation: "Read more from our in-house
+# experts. 🧠", "Explore the Latest AI Insights, Trends and Research", "Mehr von unserer Redaktion".
+PROMO_HEADING = phrases(
+    r"^(?:read|see|explore|discover|browse) more (?:from|by|of) [^.!?]{2,60}[.!]?\W{0,3}$",
+    r"^(?:explore|discover|browse) (?:the |our )?(?:latest|newest|recent|related)\b[^.!?]{2,60}$",
+    r"^(?:mehr von|entdecken sie (?:die |unsere )?neuesten|plus de la part de|"
+    r"découvrez (?:les |nos )?derniers|más de|descubre (?:lo |los |las )?últim[oa]s?)\b[^.!?]{2,60}$",
+)
 NEWSLETTER_TEXT = phrases(
     r"^(?:sign up|subscribe|already a subscriber|get (?:the|our) [^.]{0,60}newsletter|"
     r"join (?:our|the) (?:newsletter|mailing list)|newsletter|"
@@ -232,6 +240,12 @@ COPYRIGHT_TEXT = phrases(
     r"^copyright\s+(?:\d{4}|by\b)",
     r"all rights reserved\.?",
     r"^this material may not be published, broadcast, rewritten,? or redistributed",
+    # A syndication note: "This story about X was written by Y and produced by Z, a nonprofit …".
+    r"^this (?:story|article|report)\b[^.]{0,100}?\b(?:was|is) (?:written|reported) by [^.]{2,80}? "
+    r"and (?:produced|published|edited|distributed) by\b",
+    r"^this (?:story|article|report) (?:was|is) (?:produced|co-published|published|reported) "
+    r"(?:by|in partnership with|in collaboration with|with) [^.,]{2,80}, (?:a|an) "
+    r"(?:nonprofit|non-profit|independent)\b",
     r"^(?:source link|source|originally published (?:at|on|by)\b.{0,80})$",
     r"^(?:alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)",
 )
@@ -458,13 +472,14 @@ BUTTON_TEXT = phrases(
     r"^(?:learn more|find out more|discover more|"
     r"view (?:\w+ )?(?:services|plans|pricing|offers?|courses|programs?)|see (?:plans|pricing)|"
     r"talk to us|let'?s talk|shop now|join now|sign me up|yes,? i want\b.{0,40}|"
+    r"(?:save|reserve|claim|book) (?:your|my) (?:spot|seat|place)(?: now| today)?|register now|"
     r"mehr erfahren|jetzt entdecken|en savoir plus|découvrir|más información|saber más)"
     r"\s*[!.»›→]*$",
 )
 TEXT_RULE_PATTERNS = (
     BUTTON_TEXT, COOKIE_TEXT, CONSENT_NOTICE, COOKIE_WORD, NAV_TEXT, SHARE_TEXT, CREDIT_TEXT,
     CREDIT_LEAD, VIDEO_TEXT,
-    VIDEO_TEXT_CI, PROMO_TEXT, NEWSLETTER_TEXT, COMMENT_TEXT, CONTACT_TEXT, COPYRIGHT_TEXT,
+    VIDEO_TEXT_CI, PROMO_TEXT, PROMO_HEADING, NEWSLETTER_TEXT, COMMENT_TEXT, CONTACT_TEXT, COPYRIGHT_TEXT,
     AD_TEXT, AD_SUFFIX, DISCLOSURE_TEXT, CTA_TEXT, BIO_TEXT, TAGS_TEXT, STAMP_TEXT, TOOLS_TEXT,
     SPONSOR_TEXT, SUPPORT_TEXT, FOLLOW_TEXT, CONTACT_CTA_TEXT, DEAL_TEXT, RATING_TEXT,
 )

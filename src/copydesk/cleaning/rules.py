@@ -12,6 +12,7 @@ other block without asking.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import NamedTuple
 
 from .context import Context
@@ -120,12 +121,14 @@ def video_blurbs(block: Block, ctx: Context) -> bool:
     return ctx.says(block, P.VIDEO_TEXT, 400) or ctx.says(block, P.VIDEO_TEXT_CI, 400)
 
 
-@needs("related", phrases=(P.PROMO_TEXT,))
+@needs("related", phrases=(P.PROMO_TEXT, P.PROMO_HEADING))
 def inline_promos(block: Block, ctx: Context) -> bool:
-    """Read more: Inflation eases for a third month · Related: … · lists of related-story links"""
+    """Read more: Inflation eases for a third month · Related: … · lists of related-story links
+    · a heading over other stories: "Read more from our in-house experts." """
     if "related" in ctx.marks(block):
         return True
-    return ctx.says(block, P.PROMO_TEXT, 200)
+    return ctx.says(block, P.PROMO_TEXT, 200) or (
+        block.kind in HEADINGS and ctx.says(block, P.PROMO_HEADING, 120))
 
 
 @needs("newsletter", phrases=(P.NEWSLETTER_TEXT,))
@@ -155,7 +158,8 @@ def contact_footer(block: Block, ctx: Context) -> bool:
 
 @needs(phrases=(P.COPYRIGHT_TEXT,))
 def copyright_footers(block: Block, ctx: Context) -> bool:
-    """Copyright ©2021 Dow Jones & Company, Inc. All Rights Reserved. · Source link"""
+    """Copyright ©2021 Dow Jones & Company, Inc. All Rights Reserved. · Source link · This story
+    about tutoring was written by Jill Barshay and produced by The Hechinger Report …"""
     return ctx.says(block, P.COPYRIGHT_TEXT, 300)
 
 
@@ -285,10 +289,10 @@ def widget_gaps(blocks: list[Block], verdicts: list[str | None]) -> list[int]:
     social icons; "Get updates" over "Stay in touch …" above a newsletter form).
     ``verdicts`` holds, per block, the rule that removed it, "" if kept, None if it has no
     text (images and empty blocks are looked through). Returns the indices to remove."""
-    runs: list[list[int]] = []
+    runs: list[tuple[list[int], tuple]] = []
     run: list[int] = []
     size = 0
-    opened = False  # the run follows a removed widget
+    opened: str | None = None  # the widget rule the run follows
     for block, verdict in zip(blocks, verdicts):
         if verdict is None:
             continue
@@ -296,17 +300,18 @@ def widget_gaps(blocks: list[Block], verdicts: list[str | None]) -> list[int]:
             run.append(block.index)
             size += len(block.text)
             continue
-        widget = verdict in WIDGET_RULES
+        widget = verdict if verdict in WIDGET_RULES else None
         if (widget and opened and run and len(run) <= GAP_BLOCKS and size <= GAP_CHARS
                 and not _gap_keeps([blocks[i] for i in run])):
-            runs.append(run)
+            runs.append((run, (opened, widget, *(blocks[i].kind for i in run))))
         opened, run, size = widget, [], 0
-    # The same short run between widgets again and again is the page's own list of items,
-    # each with its button or link row (products, restaurants, references), not a widget.
-    return [i for run in runs for i in run] if len(runs) <= MAX_GAPS else []
+    # The same short run between the same widgets again and again is the page's own list of
+    # items, each with its button or link row (products, restaurants, references).
+    seen = Counter(shape for _, shape in runs)
+    return [i for run, shape in runs if seen[shape] < REPEATS for i in run]
 
 
-MAX_GAPS = 2
+REPEATS = 3
 
 
 def _gap_keeps(run: list[Block]) -> bool:
