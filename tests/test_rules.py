@@ -609,6 +609,8 @@ def test_prose_and_repeated_items_between_widgets_are_kept(middle: list[str], ti
     "Mehr von unserer Wirtschaftsredaktion",
     "Découvrez nos derniers articles sur le climat",
     "Descubre lo último en tecnología",
+    "Blog.",
+    "From our blog",
 ])
 def test_a_heading_inviting_to_other_stories_is_a_promo(text: str) -> None:
     assert judged("inline_promos", text, kind="h2")
@@ -618,6 +620,7 @@ def test_a_heading_inviting_to_other_stories_is_a_promo(text: str) -> None:
     ("Explore the latest AI research with a free trial of our tools", "p"),  # not a heading
     ("Explore the city's oldest markets", "h2"),
     ("Read the full report", "h2"),
+    ("Blog posts as a source of evidence", "h2"),
 ])
 def test_a_section_heading_and_a_line_of_prose_are_not_promo_headings(text: str, kind: str) -> None:
     assert not judged("inline_promos", text, kind=kind)
@@ -626,3 +629,14 @@ def test_a_section_heading_and_a_line_of_prose_are_not_promo_headings(text: str,
 def test_a_button_to_save_a_seat_closes_a_promo_box() -> None:
     texts = ["Struggling With Sourdough?", "Join my free workshop on starters.", "Save Your Spot Now"]
     assert [n for n, _ in clean(page_of(texts), DEFAULT).dropped] == ["promo_boxes"] * 3
+
+
+@pytest.mark.parametrize("button", ["➡️ [Save Your Spot Now]", "👉 Learn more", "→ Shop now"])
+def test_a_dressed_button_closes_a_promo_box(button: str) -> None:
+    texts = ["Struggling With Sourdough?", "Join my free workshop on starters.", button]
+    assert [n for n, _ in clean(page_of(texts), DEFAULT).dropped] == ["promo_boxes"] * 3
+
+
+def test_a_dressed_line_of_prose_is_no_button() -> None:
+    page = page_of(["Our picks", "Three kettles we liked.", "→ Shop now for the best deals of the year"])
+    assert "promo_boxes" not in [n for n, _ in clean(page, DEFAULT).dropped]

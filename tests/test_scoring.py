@@ -315,3 +315,21 @@ def test_an_inline_promo_a_bare_related_and_a_long_tail_cut_nothing() -> None:
     markup = (f"<html><body><article>{_STORY}<h2>You May Also Like</h2>{tail}"
               "</article></body></html>")
     assert picked(markup)[-1] == f"{PROSE} More 2."
+
+
+def test_a_banner_h1_just_above_the_storys_h1_is_cut() -> None:
+    title = "Best Supplement Marketing Agencies In the US"
+    markup = (f"<html><body><article><h1>Do you want more web conversions?</h1><h1>{title}</h1>"
+              f"<p>{PROSE}</p><p>{PROSE} Two.</p><h1>A section further down</h1><p>{PROSE} Three."
+              "</p></article></body></html>")
+    assert picked(markup, titles=(title,))[0] == title
+
+
+def test_text_above_the_named_h1_among_several_stays() -> None:
+    """More than a banner's line above it: the named h1 heads a section of the text."""
+    title = "Gardenary Planting vs Traditional Planting"
+    markup = (f"<html><body><article><h1>Why we garden</h1><p>{PROSE}</p><p>{PROSE} Two.</p>"
+              f"<h1>{title}</h1><p>{PROSE} Three.</p><p>{PROSE} Four.</p><p>{PROSE} Five.</p>"
+              f"<p>{PROSE} Six.</p><p>{PROSE} Seven.</p><p>{PROSE} Eight.</p><p>{PROSE} Nine.</p>"
+              "</article></body></html>")
+    assert picked(markup, titles=(title,))[0] == "Why we garden"

@@ -198,6 +198,8 @@ PROMO_HEADING = phrases(
     r"^(?:explore|discover|browse) (?:the |our )?(?:latest|newest|recent|related)\b[^.!?]{2,60}$",
     r"^(?:mehr von|entdecken sie (?:die |unsere )?neuesten|plus de la part de|"
     r"découvrez (?:les |nos )?derniers|más de|descubre (?:lo |los |las )?últim[oa]s?)\b[^.!?]{2,60}$",
+    # The blog's own row of posts under the article: "Blog.", "From our blog".
+    r"^(?:(?:from |on )?(?:the |our )?blog|(?:latest|more) (?:from|on) (?:the |our )?blog)\s*[.:!]?$",
 )
 NEWSLETTER_TEXT = phrases(
     r"^(?:sign up|subscribe|already a subscriber|get (?:the|our) [^.]{0,60}newsletter|"
@@ -475,6 +477,9 @@ BUTTON_TEXT = phrases(
     r"(?:save|reserve|claim|book) (?:your|my) (?:spot|seat|place)(?: now| today)?|register now|"
     r"mehr erfahren|jetzt entdecken|en savoir plus|découvrir|más información|saber más)"
     r"\s*[!.»›→]*$",
+    # The same, dressed with an arrow or an emoji and brackets: "➡️ [Save Your Spot Now]".
+    r"^[^\w\s]{1,4}\s*\[?(?:learn more|shop now|join now|sign me up|register now|"
+    r"(?:save|reserve|claim|book) (?:your|my) (?:spot|seat|place)(?: now| today)?)\]?\s*[!.»›→]*$",
 )
 TEXT_RULE_PATTERNS = (
     BUTTON_TEXT, COOKIE_TEXT, CONSENT_NOTICE, COOKIE_WORD, NAV_TEXT, SHARE_TEXT, CREDIT_TEXT,

@@ -262,12 +262,27 @@ def _from_headline(blocks: list[Block], titles: Sequence[str]) -> list[Block]:
     if not titles:
         return blocks
     heads = [i for i, b in enumerate(blocks) if b.kind == "h1"]
+    if len(heads) > 1:
+        heads = _story_head(blocks, heads, titles)
     if len(heads) != 1 or heads[0] == 0 or not _names(blocks[heads[0]].text, titles):
         return blocks
     k = heads[0]
     if sum(len(b.text) for b in blocks[:k]) > 0.25 * sum(len(b.text) for b in blocks):
         return blocks
     return [b for b in blocks[:k] if b.kind == "img"] + blocks[k:]
+
+
+_ABOVE_MAX = 200  # characters above the story's h1 that another h1 may hold: a banner's line
+
+
+def _story_head(blocks: list[Block], heads: list[int], titles: Sequence[str]) -> list[int]:
+    """Of several h1s, the one the title names, when only a line or two stands above it: a
+    promo banner's h1 ("Do you want more web conversions?") over the story's own. Further down
+    the text, an h1 the title names is the start of a section."""
+    named = [i for i in heads if _names(blocks[i].text, titles)]
+    if len(named) == 1 and sum(len(b.text) for b in blocks[:named[0]]) <= _ABOVE_MAX:
+        return named
+    return heads
 
 
 _LEDE_GAP = 3  # byline and stamp lines that may stand between the headline and the lede
