@@ -36,6 +36,22 @@ def judged(rule: str, text: str, **kw) -> bool:
 
 
 REMOVES = [
+    ("copyright_footers", "This story about tutoring effectiveness was written by Jill Barshay "
+                          "and produced by The Hechinger Report, a nonprofit, independent news "
+                          "organization. Sign up for Proof Points and other newsletters."),
+    ("copyright_footers", "This article was produced in partnership with Example Health News, "
+                          "a nonprofit newsroom covering health."),
+    ("advertisements", "GitHub Actions analytics - what's actually happening (Sponsored)"),
+    ("advertisements", "Die besten Laufschuhe des Jahres [Anzeige]"),
+    ("tag_lists", "Tags"),
+    ("tag_lists", "Schlagwörter"),
+    ("newsletter_prompts", "Stay in touch and up to date with your industry news… Always be a "
+                           "step ahead with us…"),
+    ("calls_to_action", "Or call us directly1-844-HOMEYOU"),
+    ("calls_to_action", "Call us today at (555) 010-0199"),
+    ("captions", "Feature image by Girlfriend Collective, all other images via brands mentioned. "
+                 "Good On You publishes the world's most comprehensive ratings of fashion and "
+                 "beauty brands, rating their impact on people, the planet and animals."),
     ("navigation", "Page 1 of 8"),
     ("navigation", "Seite 2 von 5"),
     ("navigation", "Page 3 sur 9"),
@@ -241,6 +257,15 @@ REMOVES = [
 ]
 
 KEEPS = [
+    ("copyright_footers", "This story was written by a student who later won a Pulitzer, and it "
+                          "changed how the town saw itself."),
+    ("advertisements", "The ad (a sponsored post on Instagram) drew 2 million views."),
+    ("tag_lists", "Tags on the birds showed they flew 300 miles."),
+    ("newsletter_prompts", "Stay in touch with your doctor and report any side effects, the "
+                           "guidance says."),
+    ("calls_to_action", "Call us when you land, his mother told him before the flight."),
+    ("captions", "Photo credits matter to photographers, who often go unpaid when their work is "
+                 "shared without credit. " * 3),
     ("navigation", "Page 1 of 8 lists every donor by name."),
     ("bylines_and_stamps", "Written by hand in 1820, the letter survived."),
     ("rating_widgets", "How was this issue resolved in the end, she asked the board."),
@@ -324,7 +349,8 @@ def test_rule_keeps(rule: str, text: str) -> None:
 def test_every_rule_has_a_remove_and_a_keep_case() -> None:
     have_remove = {r for r, _ in REMOVES}
     have_keep = {r for r, _ in KEEPS}
-    structural = {"page_chrome", "promo_boxes"}  # judged by container only, tested below
+    # judged by container or by the blocks around, tested below
+    structural = {"page_chrome", "promo_boxes", "counters", "widget_gaps"}
     assert set(RULE_NAMES) - structural <= have_remove
     assert set(RULE_NAMES) - structural <= have_keep
 
@@ -489,7 +515,8 @@ def test_the_text_screen_knows_every_pattern_a_rule_searches() -> None:
     assert "PROMO_TEXT" in used
     screened = {name for name, value in vars(patterns).items()
                 if any(value is rx for rx in patterns.TEXT_RULE_PATTERNS)}
-    assert used - {"CONSENT_WORD"} <= screened  # CONSENT_WORD only ever follows COOKIE_WORD
+    # CONSENT_WORD only ever follows COOKIE_WORD, COUNTER the "control" mark of a <button>.
+    assert used - {"CONSENT_WORD", "COUNTER"} <= screened
 
 
 def test_phrase_groups_compile_on_first_use_and_then_search_as_patterns_do(monkeypatch) -> None:
@@ -513,3 +540,103 @@ def test_a_promo_boxs_blocks_say_so_when_asked_one_by_one() -> None:
     ctx = Context(page, DEFAULT)
     assert all(ctx.triggers(b) & context.BOX for b in page.blocks[1:])
     assert not ctx.triggers(page.blocks[0]) & context.BOX
+
+
+# -- Counters on buttons; what stands between widgets ------------------------------------------
+@pytest.mark.parametrize("text", ["95", "1.2K", "1,204"])
+def test_a_count_on_a_button_is_removed(text: str) -> None:
+    assert judged("counters", text, tag="button")
+
+
+@pytest.mark.parametrize(("text", "tag"), [("95", "div"), ("Load 12 more", "button"),
+                                          ("What are the best tools for data analysis?", "button")])
+def test_a_number_in_the_text_and_a_buttons_words_are_kept(text: str, tag: str) -> None:
+    assert not judged("counters", text, tag=tag)
+
+
+@pytest.mark.parametrize(("tokens", "text"), [
+    ("form_wrapper form_sticky", "Boost Conversions with ML – Get a Free Consultation"),
+    ("oxy-rich-text form__disclosure-text--dark", "Terms of submitting this form: I agree "
+     "that the university may contact me regarding educational services by email. " * 2),
+    ("wpcf7", "Your Message"),
+])
+def test_a_form_built_of_divs_is_removed(tokens: str, text: str) -> None:
+    assert judged("page_chrome", text, tokens=tokens)
+
+
+@pytest.mark.parametrize("tokens", ["forms", "product-form", "html-forms"])
+def test_a_section_about_forms_and_an_order_form_are_kept(tokens: str) -> None:
+    assert not judged("page_chrome", "Add two scoops of powder to your shaker.", tokens=tokens)
+
+
+def widget_page(middle: list[str], times: int = 1) -> Page:
+    """Prose, then ``times`` × (a share row, the ``middle`` lines, a share row)."""
+    containers = [Container("body", "", "", -1), Container("div", "", "", 0),
+                  Container("div", "share-buttons", "", 0)]
+    blocks = [Block(text=FILLER, md=FILLER, kind="p", index=0, path=(0, 1))]
+    for _ in range(times):
+        for text, box in [("Facebook Twitter", 2), *[(m, 1) for m in middle],
+                          ("Facebook Twitter", 2)]:
+            blocks.append(Block(text=text, md=text, kind="p", index=len(blocks), path=(0, box)))
+    return Page(blocks=blocks, containers=containers)
+
+
+def test_a_label_between_two_widgets_is_removed() -> None:
+    page = widget_page(["Get updates", "Follow Example News"])
+    dropped = clean(page, DEFAULT).dropped
+    assert [(n, b.index) for n, b in dropped if n == "widget_gaps"] == [
+        ("widget_gaps", 2), ("widget_gaps", 3)]
+    kept = clean(page, Options(keep=frozenset({"widget_gaps"}))).kept
+    assert [b.index for b in kept] == [0, 2, 3]
+
+
+@pytest.mark.parametrize(("middle", "times"), [
+    # Two sentences, or a paragraph of prose, are the article's.
+    (["Cheap earbuds are getting better every year, and these are the best we tested.",
+      "We bought each pair ourselves and wore them for a week of commutes."], 1),
+    ([FILLER[:200]], 1),
+    # The same short run again and again: the page's own items, each with its row of links.
+    (["Product Specs", "Resolution Up to 2K"], 3),
+])
+def test_prose_and_repeated_items_between_widgets_are_kept(middle: list[str], times: int) -> None:
+    dropped = clean(widget_page(middle, times), DEFAULT).dropped
+    assert "widget_gaps" not in [n for n, _ in dropped]
+
+
+@pytest.mark.parametrize("text", [
+    "Read more from our in-house growth marketing experts. 🧠",
+    "Explore the Latest AI Insights, Trends and Research",
+    "Mehr von unserer Wirtschaftsredaktion",
+    "Découvrez nos derniers articles sur le climat",
+    "Descubre lo último en tecnología",
+    "Blog.",
+    "From our blog",
+])
+def test_a_heading_inviting_to_other_stories_is_a_promo(text: str) -> None:
+    assert judged("inline_promos", text, kind="h2")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Explore the latest AI research with a free trial of our tools", "p"),  # not a heading
+    ("Explore the city's oldest markets", "h2"),
+    ("Read the full report", "h2"),
+    ("Blog posts as a source of evidence", "h2"),
+])
+def test_a_section_heading_and_a_line_of_prose_are_not_promo_headings(text: str, kind: str) -> None:
+    assert not judged("inline_promos", text, kind=kind)
+
+
+def test_a_button_to_save_a_seat_closes_a_promo_box() -> None:
+    texts = ["Struggling With Sourdough?", "Join my free workshop on starters.", "Save Your Spot Now"]
+    assert [n for n, _ in clean(page_of(texts), DEFAULT).dropped] == ["promo_boxes"] * 3
+
+
+@pytest.mark.parametrize("button", ["➡️ [Save Your Spot Now]", "👉 Learn more", "→ Shop now"])
+def test_a_dressed_button_closes_a_promo_box(button: str) -> None:
+    texts = ["Struggling With Sourdough?", "Join my free workshop on starters.", button]
+    assert [n for n, _ in clean(page_of(texts), DEFAULT).dropped] == ["promo_boxes"] * 3
+
+
+def test_a_dressed_line_of_prose_is_no_button() -> None:
+    page = page_of(["Our picks", "Three kettles we liked.", "→ Shop now for the best deals of the year"])
+    assert "promo_boxes" not in [n for n, _ in clean(page, DEFAULT).dropped]

@@ -287,3 +287,49 @@ def test_a_one_sentence_standfirst_under_the_headline_stays_out() -> None:
     texts = picked(_guide("<p>The stars are back in town.</p>"),
                    titles=("The Guide to the City's Best Restaurants",))
     assert "The stars are back in town." not in texts
+
+
+_STORY = "".join(f"<p>{PROSE} Part {i}.</p>" for i in range(6))
+_PITCH = ("The council is a nonprofit with eighty therapists across two states, ready to help "
+          "you with whatever you are facing this year.")
+
+
+def test_a_closing_promo_heading_cuts_what_follows() -> None:
+    """Cleaning removes "More from CFR"; the pitch under it, kept, goes with it."""
+    markup = (f"<html><body><article>{_STORY}<h2>More from CFR</h2><p>{_PITCH}</p>"
+              "</article></body></html>")
+    page = from_html(dom.parse(markup))
+    kept = [b for b in page.blocks if b.text and b.text != "More from CFR"]
+    texts = [b.text for b in select(page, kept, DEFAULT)]
+    assert texts[-1] == f"{PROSE} Part 5."
+    assert picked(markup.replace("More from CFR", "Related Articles"))[-1] == f"{PROSE} Part 5."
+
+
+def test_an_inline_promo_a_bare_related_and_a_long_tail_cut_nothing() -> None:
+    for head in ("Related: The council's new clinic opens", "Related"):
+        markup = (f"<html><body><article>{_STORY}<h4>{head}</h4><p>{_PITCH}</p>"
+                  "</article></body></html>")
+        assert picked(markup)[-1] == _PITCH, head
+    # "You may also like" in the middle of the text: most of it still follows.
+    tail = "".join(f"<p>{PROSE} More {i}.</p>" for i in range(3))
+    markup = (f"<html><body><article>{_STORY}<h2>You May Also Like</h2>{tail}"
+              "</article></body></html>")
+    assert picked(markup)[-1] == f"{PROSE} More 2."
+
+
+def test_a_banner_h1_just_above_the_storys_h1_is_cut() -> None:
+    title = "Best Supplement Marketing Agencies In the US"
+    markup = (f"<html><body><article><h1>Do you want more web conversions?</h1><h1>{title}</h1>"
+              f"<p>{PROSE}</p><p>{PROSE} Two.</p><h1>A section further down</h1><p>{PROSE} Three."
+              "</p></article></body></html>")
+    assert picked(markup, titles=(title,))[0] == title
+
+
+def test_text_above_the_named_h1_among_several_stays() -> None:
+    """More than a banner's line above it: the named h1 heads a section of the text."""
+    title = "Gardenary Planting vs Traditional Planting"
+    markup = (f"<html><body><article><h1>Why we garden</h1><p>{PROSE}</p><p>{PROSE} Two.</p>"
+              f"<h1>{title}</h1><p>{PROSE} Three.</p><p>{PROSE} Four.</p><p>{PROSE} Five.</p>"
+              f"<p>{PROSE} Six.</p><p>{PROSE} Seven.</p><p>{PROSE} Eight.</p><p>{PROSE} Nine.</p>"
+              "</article></body></html>")
+    assert picked(markup, titles=(title,))[0] == "Why we garden"

@@ -45,8 +45,11 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("deal_promos", rules.deal_promos),
     ("rating_widgets", rules.rating_widgets),
     ("promo_boxes", rules.promo_boxes),
+    ("counters", rules.counters),
 )
-RULE_NAMES = tuple(name for name, _ in RULES)
+# Page-level passes after the rules, switchable by name like them.
+PASSES = ("widget_gaps",)
+RULE_NAMES = tuple(name for name, _ in RULES) + PASSES
 
 
 @dataclass(slots=True)
@@ -80,4 +83,22 @@ def clean(page: Page, options: Options) -> Cleaned:
             kept.append(block)
         else:
             dropped.append((name, block))
+    if "widget_gaps" not in options.keep:
+        kept, dropped = _widget_gaps(page, kept, dropped)
     return Cleaned(kept, dropped)
+
+
+def _widget_gaps(page: Page, kept: list[Block], dropped: list[tuple[str, Block]]
+                 ) -> tuple[list[Block], list[tuple[str, Block]]]:
+    verdicts: list[str | None] = [None] * len(page.blocks)
+    for block in kept:
+        if block.text:
+            verdicts[block.index] = ""
+    for name, block in dropped:
+        verdicts[block.index] = name
+    gaps = set(rules.widget_gaps(page.blocks, verdicts))
+    if not gaps:
+        return kept, dropped
+    more = [("widget_gaps", b) for b in kept if b.index in gaps]
+    merged = sorted(dropped + more, key=lambda pair: pair[1].index)
+    return [b for b in kept if b.index not in gaps], merged

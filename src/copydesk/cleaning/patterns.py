@@ -104,17 +104,26 @@ TOKENS = {
     "tags": token_group("tags", "tag-list", "tagcloud", "tag-cloud", "post-tags", "entry-tags",
                         "categories", "cat-links", "tags-links", "topics"),
     "meta": token_group("byline", "dateline", "post-meta", "entry-meta", "article-meta", "story-meta",
-                        "meta-info", "posted-on", "timestamp", "publish-date", "author-name"),
+                        "meta-info", "posted-on", "timestamp", "publish-date", "author-name",
+                        # Edge Delivery's page-settings table, left in the markup unrendered.
+                        "section-metadata"),
     "caption": token_group("caption", "wp-caption-text", "credit", "credits", "image-credit",
                            "photo-credit", "figcaption"),
     "sidebar": token_group("sidebar", "side-bar", "rail", "right-rail", "widget-area"),
     # Not bare "print" or "font-size": utility classes ("d-print-none", "has-small-font-size").
     "tools": token_group("print-button", "print-link", "text-size", "article-tools", "toolbar",
                          "tools"),
+    # A contact or lead form built of <div>s. Not a bare "form": a product page's order form
+    # holds the product's description, a docs page names its section on forms "forms".
+    "form": token_group(
+        "contact-form", "contact_form", "form-wrapper", "form_wrapper", "form-body", "form_body",
+        "form-heading", "form_heading", "form-group", "form_group", "form-field", "form_field",
+        "form-disclosure", "lead-form", "wpcf7", "hbspt-form", "hs-form"),
 }
 
 # Tags and ARIA roles that name a kind of boilerplate by themselves.
-TAG_MARKS = {"nav": "navigation", "footer": "footer", "aside": "sidebar", "form": "form"}
+TAG_MARKS = {"nav": "navigation", "footer": "footer", "aside": "sidebar", "form": "form",
+             "button": "control"}
 ROLE_MARKS = {
     "navigation": "navigation", "contentinfo": "footer", "complementary": "sidebar",
     "banner": "navigation", "search": "navigation", "menu": "navigation", "menubar": "navigation",
@@ -151,6 +160,10 @@ CREDIT_TEXT = phrases(
     r"dpa|Bloomberg|AP|Associated Press|picture alliance|Unsplash)\s*\)?\s*$",
     flags=0,
 )
+# A credit that opens a longer note: "Feature image by …, all other images via brands mentioned."
+CREDIT_LEAD = phrases(
+    r"^(?:featured?|header|top|cover) (?:photo|image|illustration)s? (?:by|via|courtesy of) "
+)
 VIDEO_TEXT = phrases(
     r"\(Published \d{1,2}/\d{1,2}/\d{2,4}\)",
     r"^(?:WATCH|VIDEO|LISTEN|AUDIO|PODCAST|PLAY VIDEO)\b\s*[:|\-–—]",
@@ -181,6 +194,16 @@ PROMO_TEXT = phrases(
     r"à lire également|artículos relacionados|te puede gustar|what (?:others|people) are reading|"
     r"editor'?s'? picks)\s*[:.!…]*$",
 )
+# A heading over a row of other stories, worded as an invitation: "Read more from our in-house
+# experts. 🧠", "Explore the Latest AI Insights, Trends and Research", "Mehr von unserer Redaktion".
+PROMO_HEADING = phrases(
+    r"^(?:read|see|explore|discover|browse) more (?:from|by|of) [^.!?]{2,60}[.!]?\W{0,3}$",
+    r"^(?:explore|discover|browse) (?:the |our )?(?:latest|newest|recent|related)\b[^.!?]{2,60}$",
+    r"^(?:mehr von|entdecken sie (?:die |unsere )?neuesten|plus de la part de|"
+    r"découvrez (?:les |nos )?derniers|más de|descubre (?:lo |los |las )?últim[oa]s?)\b[^.!?]{2,60}$",
+    # The blog's own row of posts under the article: "Blog.", "From our blog".
+    r"^(?:(?:from |on )?(?:the |our )?blog|(?:latest|more) (?:from|on) (?:the |our )?blog)\s*[.:!]?$",
+)
 NEWSLETTER_TEXT = phrases(
     r"^(?:sign up|subscribe|already a subscriber|get (?:the|our) [^.]{0,60}newsletter|"
     r"join (?:our|the) (?:newsletter|mailing list)|newsletter|"
@@ -202,6 +225,9 @@ NEWSLETTER_TEXT = phrases(
     r"^(?:melden sie sich (?:jetzt )?für unseren newsletter an|recevez notre newsletter|"
     r"recibe nuestro boletín)",
     r"^this (?:article|content) is (?:for|only available to) (?:subscribers|members)",
+    # "Stay in touch and up to date with your industry news": the pitch over a sign-up form.
+    r"^stay (?:in touch|up to date|updated|in the loop)\b[^.]{0,60}?\b(?:news|newsletters?|"
+    r"updates|inbox|e-?mails?)\b",
 )
 COMMENT_TEXT = phrases(
     r"^(?:leave a (?:reply|comment)|post a comment|add a comment|\d+ (?:comments?|responses?)|"
@@ -219,6 +245,12 @@ COPYRIGHT_TEXT = phrases(
     r"^copyright\s+(?:\d{4}|by\b)",
     r"all rights reserved\.?",
     r"^this material may not be published, broadcast, rewritten,? or redistributed",
+    # A syndication note: "This story about X was written by Y and produced by Z, a nonprofit …".
+    r"^this (?:story|article|report)\b[^.]{0,100}?\b(?:was|is) (?:written|reported) by [^.]{2,80}? "
+    r"and (?:produced|published|edited|distributed) by\b",
+    r"^this (?:story|article|report) (?:was|is) (?:produced|co-published|published|reported) "
+    r"(?:by|in partnership with|in collaboration with|with) [^.,]{2,80}, (?:a|an) "
+    r"(?:nonprofit|non-profit|independent)\b",
     r"^(?:source link|source|originally published (?:at|on|by)\b.{0,80})$",
     r"^(?:alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)",
 )
@@ -248,6 +280,13 @@ AD_TEXT = phrases(
     r"article continues below|continue reading below|scroll to continue)\s*[:.]?$",
     r"^(?:advertisement|sponsored|anzeige|werbung|publicité|publicidad)\s*[:|]",
 )
+# A title labelled as paid for: "GitHub Actions analytics - what's happening (Sponsored)".
+AD_SUFFIX = phrases(
+    r"[(\[](?:sponsored|advertisement|ad|paid (?:post|partnership)|anzeige|werbung|publicité|"
+    r"publicidad|patrocinado)[)\]]\s*$"
+)
+# A count on a button (likes, comments, shares): "95", "1.2K".
+COUNTER = re.compile(r"^\d[\d,.]*\s?[km]?$", re.I)
 STAMP_TEXT = phrases(
     r"^(?:updated|published|posted|last updated|aktualisiert|mis à jour|actualizado)"
     r"(?: on| at)?:?\s.{0,60}$",
@@ -290,7 +329,9 @@ DISCLOSURE_TEXT = phrases(
 )
 TAGS_TEXT = phrases(
     r"^(?:tags?|filed under|topics?|categories|category|posted in|schlagwörter|themen|"
-    r"mots-clés|étiquettes|etiquetas|temas)\s*:"
+    r"mots-clés|étiquettes|etiquetas|temas)\s*:",
+    # The label alone over its links: "Tags".
+    r"^(?:tags?|schlagwörter|mots-clés|étiquettes|etiquetas)$",
 )
 BIO_TEXT = phrases(r"^(?:about the author|über den autor|à propos de l'auteur|sobre el autor)\b")
 
@@ -337,6 +378,8 @@ CTA_TEXT = phrases(
     r"jetzt|demandez|solicita)\b[^.]{0,60}\b(?:today|now|free|quote|demo|consultation|trial|"
     r"started|e-?book|no (?:credit )?card required|kostenlos|gratuit|gratis)\b.{0,40}$",
     r"^ready to (?:get started|create|grow|start|take)\b[^.]{0,60}\?$",
+    # "Or call us directly 1-844-…", "Call us today at …": a box's phone button.
+    r"^(?:or )?(?:call|phone|text) us (?:directly|today|now|toll[- ]free|at|on)(?![a-z]).{0,40}$",
 )
 # Trailing "--" and "__" of BEM class names ("hero-author--bio", "author__about") read as "-".
 BEM_JOINER = re.compile(r"--|__")
@@ -434,13 +477,18 @@ BUTTON_TEXT = phrases(
     r"^(?:learn more|find out more|discover more|"
     r"view (?:\w+ )?(?:services|plans|pricing|offers?|courses|programs?)|see (?:plans|pricing)|"
     r"talk to us|let'?s talk|shop now|join now|sign me up|yes,? i want\b.{0,40}|"
+    r"(?:save|reserve|claim|book) (?:your|my) (?:spot|seat|place)(?: now| today)?|register now|"
     r"mehr erfahren|jetzt entdecken|en savoir plus|découvrir|más información|saber más)"
     r"\s*[!.»›→]*$",
+    # The same, dressed with an arrow or an emoji and brackets: "➡️ [Save Your Spot Now]".
+    r"^[^\w\s]{1,4}\s*\[?(?:learn more|shop now|join now|sign me up|register now|"
+    r"(?:save|reserve|claim|book) (?:your|my) (?:spot|seat|place)(?: now| today)?)\]?\s*[!.»›→]*$",
 )
 TEXT_RULE_PATTERNS = (
-    BUTTON_TEXT, COOKIE_TEXT, CONSENT_NOTICE, COOKIE_WORD, NAV_TEXT, SHARE_TEXT, CREDIT_TEXT, VIDEO_TEXT,
-    VIDEO_TEXT_CI, PROMO_TEXT, NEWSLETTER_TEXT, COMMENT_TEXT, CONTACT_TEXT, COPYRIGHT_TEXT,
-    AD_TEXT, DISCLOSURE_TEXT, CTA_TEXT, BIO_TEXT, TAGS_TEXT, STAMP_TEXT, TOOLS_TEXT,
+    BUTTON_TEXT, COOKIE_TEXT, CONSENT_NOTICE, COOKIE_WORD, NAV_TEXT, SHARE_TEXT, CREDIT_TEXT,
+    CREDIT_LEAD, VIDEO_TEXT,
+    VIDEO_TEXT_CI, PROMO_TEXT, PROMO_HEADING, NEWSLETTER_TEXT, COMMENT_TEXT, CONTACT_TEXT, COPYRIGHT_TEXT,
+    AD_TEXT, AD_SUFFIX, DISCLOSURE_TEXT, CTA_TEXT, BIO_TEXT, TAGS_TEXT, STAMP_TEXT, TOOLS_TEXT,
     SPONSOR_TEXT, SUPPORT_TEXT, FOLLOW_TEXT, CONTACT_CTA_TEXT, DEAL_TEXT, RATING_TEXT,
 )
 

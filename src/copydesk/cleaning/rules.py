@@ -12,6 +12,7 @@ other block without asking.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import NamedTuple
 
 from .context import Context
@@ -88,13 +89,13 @@ def share_widgets(block: Block, ctx: Context) -> bool:
     return "share" in ctx.marks(block) or (ctx.says(block, P.SHARE_TEXT, 80))
 
 
-@needs("caption", phrases=(P.CREDIT_TEXT,), caption=True)
+@needs("caption", phrases=(P.CREDIT_TEXT, P.CREDIT_LEAD), caption=True)
 def captions(block: Block, ctx: Context) -> bool:
     """(AP Photo/Evan Vucci) · vladimir smirnov/Agence France-Presse/Getty Images · a figcaption,
     and the one-sentence caption line printed just above such a credit."""
     if block.kind == "caption" or "caption" in ctx.marks(block):
         return True
-    if ctx.says(block, P.CREDIT_TEXT, 200):
+    if ctx.says(block, P.CREDIT_TEXT, 200) or ctx.says(block, P.CREDIT_LEAD, 300):
         return True
     nxt = ctx.next_block(block)
     return (
@@ -120,12 +121,14 @@ def video_blurbs(block: Block, ctx: Context) -> bool:
     return ctx.says(block, P.VIDEO_TEXT, 400) or ctx.says(block, P.VIDEO_TEXT_CI, 400)
 
 
-@needs("related", phrases=(P.PROMO_TEXT,))
+@needs("related", phrases=(P.PROMO_TEXT, P.PROMO_HEADING))
 def inline_promos(block: Block, ctx: Context) -> bool:
-    """Read more: Inflation eases for a third month · Related: … · lists of related-story links"""
+    """Read more: Inflation eases for a third month · Related: … · lists of related-story links
+    · a heading over other stories: "Read more from our in-house experts." """
     if "related" in ctx.marks(block):
         return True
-    return ctx.says(block, P.PROMO_TEXT, 200)
+    return ctx.says(block, P.PROMO_TEXT, 200) or (
+        block.kind in HEADINGS and ctx.says(block, P.PROMO_HEADING, 120))
 
 
 @needs("newsletter", phrases=(P.NEWSLETTER_TEXT,))
@@ -155,14 +158,17 @@ def contact_footer(block: Block, ctx: Context) -> bool:
 
 @needs(phrases=(P.COPYRIGHT_TEXT,))
 def copyright_footers(block: Block, ctx: Context) -> bool:
-    """Copyright ©2021 Dow Jones & Company, Inc. All Rights Reserved. · Source link"""
+    """Copyright ©2021 Dow Jones & Company, Inc. All Rights Reserved. · Source link · This story
+    about tutoring was written by Jill Barshay and produced by The Hechinger Report …"""
     return ctx.says(block, P.COPYRIGHT_TEXT, 300)
 
 
-@needs("ads", phrases=(P.AD_TEXT,))
+@needs("ads", phrases=(P.AD_TEXT, P.AD_SUFFIX))
 def advertisements(block: Block, ctx: Context) -> bool:
-    """Advertisement · Story continues below advertisement · Anzeige"""
-    return "ads" in ctx.marks(block) or (ctx.says(block, P.AD_TEXT, 60))
+    """Advertisement · Story continues below advertisement · Anzeige · a title marked as paid
+    for: "GitHub Actions analytics (Sponsored)"."""
+    return ("ads" in ctx.marks(block) or ctx.says(block, P.AD_TEXT, 60)
+            or ctx.says(block, P.AD_SUFFIX, 160))
 
 
 @needs(phrases=(P.DISCLOSURE_TEXT,))
@@ -250,8 +256,66 @@ def page_chrome(block: Block, ctx: Context) -> bool:
     return bool(marks) and not marks.isdisjoint(("footer", "sidebar", "form"))
 
 
+@needs("control")
+def counters(block: Block, ctx: Context) -> bool:
+    """95 · 1.2K   (the count of likes, comments or shares on a <button>)"""
+    return "control" in ctx.marks(block) and P.COUNTER.match(block.text) is not None
+
+
 @needs(box=True)
 def promo_boxes(block: Block, ctx: Context) -> bool:
     """A small box around a button: "Begin learning a new language with Babbel!" over "Get
     Started for Free"; "Premium Investing Services" over "View Premium Services"."""
     return block.index in ctx.promo_box
+
+
+# -- After the rules: what stands between the widgets they removed -----------------------------
+# Rules whose blocks make the page's widget areas (menus, share rows, sign-up forms, promo boxes,
+# related links, comments), around and below the article. Not captions, ad labels or stamps:
+# those stand between the article's own paragraphs; nor consent notices, which sit under the
+# forms of contact pages whose pitch is the page.
+WIDGET_RULES = frozenset((
+    "navigation", "share_widgets", "comments", "inline_promos",
+    "newsletter_prompts", "calls_to_action", "author_bios", "tag_lists", "tool_rows",
+    "page_chrome", "follow_prompts", "contact_prompts", "promo_boxes",
+))
+GAP_CHARS = 300  # a widget's heading and a line of pitch; the article's prose runs longer
+GAP_BLOCKS = 3
+
+
+def widget_gaps(blocks: list[Block], verdicts: list[str | None]) -> list[int]:
+    """Short runs of kept blocks with a widget removed on either side: the heading, pitch or
+    label of the same widget area ("Follow Hardtail Canada" between a sign-up form and the
+    social icons; "Get updates" over "Stay in touch …" above a newsletter form).
+    ``verdicts`` holds, per block, the rule that removed it, "" if kept, None if it has no
+    text (images and empty blocks are looked through). Returns the indices to remove."""
+    runs: list[tuple[list[int], tuple]] = []
+    run: list[int] = []
+    size = 0
+    opened: str | None = None  # the widget rule the run follows
+    for block, verdict in zip(blocks, verdicts):
+        if verdict is None:
+            continue
+        if verdict == "":
+            run.append(block.index)
+            size += len(block.text)
+            continue
+        widget = verdict if verdict in WIDGET_RULES else None
+        if (widget and opened and run and len(run) <= GAP_BLOCKS and size <= GAP_CHARS
+                and not _gap_keeps([blocks[i] for i in run])):
+            runs.append((run, (opened, widget, *(blocks[i].kind for i in run))))
+        opened, run, size = widget, [], 0
+    # The same short run between the same widgets again and again is the page's own list of
+    # items, each with its button or link row (products, restaurants, references).
+    seen = Counter(shape for _, shape in runs)
+    return [i for run, shape in runs if seen[shape] < REPEATS for i in run]
+
+
+REPEATS = 3
+
+
+def _gap_keeps(run: list[Block]) -> bool:
+    """The headline, a paragraph of prose or two sentences are never a widget's label and
+    pitch."""
+    sentences = sum(len(b.text) >= 60 and b.text.endswith(_SENTENCE_END) for b in run)
+    return sentences >= 2 or any(b.kind == "h1" or _reads_as_prose(b) for b in run)

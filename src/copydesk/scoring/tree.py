@@ -3,7 +3,7 @@
 Every container scores the sum of its blocks' scores plus a prior for what it says it is. The
 best one wins; its siblings that score like it join it (an article split into sections), and
 link rows are trimmed, as are what stands above the headline, a closing list of dated teaser
-cards and a closing "Sources"/"Footnotes" apparatus; linked section headings, linked items of
+cards, a closing "Sources"/"Footnotes" apparatus and what follows a closing "Related Articles"; linked section headings, linked items of
 plain lists and mostly linked sentences inside the text are then put back. One pass over
 blocks × depth, no tree walk.
 """
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from itertools import islice
 
 from ..blocks import Container, Page
-from ..cleaning.patterns import CONTENT_TOKENS, PROMO_TEXT
+from ..cleaning.patterns import CONTENT_TOKENS, PROMO_HEADING, PROMO_TEXT
 from ..metadata.dates import find_date, strip_dates
 from ..model import HEADINGS, Block
 from ..options import Options
@@ -34,6 +34,7 @@ def best_container(page: Page, kept: list[Block], options: Options,
     chosen = _with_siblings(page, scored, chrome, best, totals[best], options)
     blocks = _cut_dated_list(_from_headline(_trim(chosen, options, introduced), titles))
     blocks = _cut_apparatus(blocks)
+    blocks = _cut_promo_tail(page, blocks)
     blocks = _lede_above(kept, _restore_linked(chosen, blocks, options), titles, options)
     return _dedupe(_drop_orphan_headings(blocks), options)
 
@@ -261,12 +262,27 @@ def _from_headline(blocks: list[Block], titles: Sequence[str]) -> list[Block]:
     if not titles:
         return blocks
     heads = [i for i, b in enumerate(blocks) if b.kind == "h1"]
+    if len(heads) > 1:
+        heads = _story_head(blocks, heads, titles)
     if len(heads) != 1 or heads[0] == 0 or not _names(blocks[heads[0]].text, titles):
         return blocks
     k = heads[0]
     if sum(len(b.text) for b in blocks[:k]) > 0.25 * sum(len(b.text) for b in blocks):
         return blocks
     return [b for b in blocks[:k] if b.kind == "img"] + blocks[k:]
+
+
+_ABOVE_MAX = 200  # characters above the story's h1 that another h1 may hold: a banner's line
+
+
+def _story_head(blocks: list[Block], heads: list[int], titles: Sequence[str]) -> list[int]:
+    """Of several h1s, the one the title names, when only a line or two stands above it: a
+    promo banner's h1 ("Do you want more web conversions?") over the story's own. Further down
+    the text, an h1 the title names is the start of a section."""
+    named = [i for i in heads if _names(blocks[i].text, titles)]
+    if len(named) == 1 and sum(len(b.text) for b in blocks[:named[0]]) <= _ABOVE_MAX:
+        return named
+    return heads
 
 
 _LEDE_GAP = 3  # byline and stamp lines that may stand between the headline and the lede
@@ -394,3 +410,29 @@ def _dedupe(blocks: list[Block], options: Options) -> list[Block]:
             seen.add(b.text)
         out.append(b)
     return out
+
+
+_PROMO_TAIL = 0.2  # what a promo heading cuts off is at most this share of the text
+_LABEL_ONLY = re.compile(r"[:|»>\-–—]\s*\w")  # "Related: <a story's title>" is one promo
+
+
+def _cut_promo_tail(page: Page, blocks: list[Block]) -> list[Block]:
+    """A heading over other stories ("More from CFR", "Related Articles") closes the text when
+    it stands in its last fifth: what follows it, kept by cleaning or not, is the site's
+    (teaser cards, the publisher's pitch, the editors' box). The heading is looked for among
+    all the page's blocks between the chosen ones, as cleaning has usually removed it. A bare
+    "Related" (over related work, in a paper's page) and "Related: <a title>" (one inline
+    promo) cut nothing."""
+    total = sum(len(b.text) for b in blocks)
+    seen = 0
+    for i in range(1, len(blocks)):
+        seen += len(blocks[i - 1].text)
+        if seen < (1 - _PROMO_TAIL) * total:
+            continue
+        for j in range(blocks[i - 1].index + 1, blocks[i].index + 1):
+            b = page.blocks[j]
+            if (b.kind in HEADINGS and len(b.text) <= 80 and " " in b.text.strip()
+                    and not _LABEL_ONLY.search(b.text)
+                    and (PROMO_TEXT.search(b.text) or PROMO_HEADING.search(b.text))):
+                return blocks[:i] + [x for x in blocks[i:] if x.kind == "img"]
+    return blocks
