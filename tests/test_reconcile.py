@@ -32,6 +32,20 @@ def test_lone_h1_without_support_does_not_win() -> None:
     assert a.headline == "Advent of Code 2025 week 2"
 
 
+def test_h1_sharing_three_words_with_a_reworded_seo_title_wins() -> None:
+    a = _page('<title>What is Social Commerce - A guided introduction</title>'
+              '<meta property="og:title" content="What is Social Commerce - A guided introduction">',
+              "<h1>An introduction to social commerce: What brands need to know in 2026</h1>")
+    assert a.headline == "An introduction to social commerce: What brands need to know in 2026"
+
+
+def test_h1_in_capitals_does_not_win_outright_over_cased_titles() -> None:
+    a = _page('<title>GAAP Compliance: Applying Accounting Best Practices</title>'
+              '<meta property="og:title" content="GAAP Compliance: Applying Accounting Best Practices">',
+              "<h1>SUPPORTING GAAP COMPLIANCE</h1>")
+    assert a.headline == "GAAP Compliance: Applying Accounting Best Practices"
+
+
 def test_site_suffix_is_stripped_by_publisher_and_by_host() -> None:
     a = _page('<title>What do people love about Rust? | Rust Blog</title>',
               url="https://blog.rust-lang.org/2025/12/19/what-do-people-love-about-rust/")

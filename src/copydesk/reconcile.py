@@ -213,7 +213,8 @@ def _pick_headline(found: Candidates, out: Fields) -> None:
         return
     h1 = [o for o in options if o[1] == "visible"][:1]
     others = [v for v, s in options if s != "visible"] and raw
-    if h1 and (not others or _corroborated(h1[0][0], others)):
+    # an h1 set in capitals is styled as a banner: it gets no outright win over cased titles
+    if h1 and (not others or _corroborated(h1[0][0], others) and not h1[0][0].isupper()):
         out.set("headline", _common_form(h1[0][0], options), "visible")
         return
     keys = [_fold(v) for v, _ in options]
@@ -274,11 +275,17 @@ def _content_words(text: str) -> set[str]:
 
 def _corroborated(h1: str, others: list[str]) -> bool:
     """Most of the h1's words, and at least two, appear in what the other sources call the
-    title (one shared word is how a section name or a topic label matches)."""
+    title (one shared word is how a section name or a topic label matches); or three of a
+    title-long h1's words do, when the SEO title rewords the printed one."""
     words = _content_words(h1)
     seen = set().union(*(_content_words(o) for o in others))
     shared = len(words & seen)
+    if shared >= 3 and len(words) <= _H1_REWORDED:
+        return True
     return shared >= 2 and shared >= 0.5 * len(words)
+
+
+_H1_REWORDED = 12  # content words: a longer h1 is a standfirst or a teaser, not a title
 
 
 def _site_names(found: Candidates) -> set[str]:
