@@ -80,6 +80,13 @@ def test_dateline_leaves_the_body_and_names_the_agency() -> None:
     assert "NEW YORK (AP)" not in a.text
 
 
+def test_a_dated_dateline_dates_a_page_without_other_dates() -> None:
+    a = _page(top="<h1>Homestead gardening grows</h1>",
+              first="RAJSHAHI, Dec 20, 2025 (BSS) - Homestead gardening has been growing for years.")
+    assert a.published == "2025-12-20"
+    assert a.provenance["published"] == "visible"
+
+
 def test_keep_dateline_keeps_it_inline() -> None:
     markup = ("<html><body><article><h1>Stocks fall</h1><p>NEW YORK (AP) — Stocks fell sharply"
               f" on Monday as investors weighed the rate outlook.</p>{BODY}</article></body></html>")
@@ -159,6 +166,14 @@ def test_a_printed_publication_day_keeps_the_publication_date() -> None:
               "<h1>Tax law changes and your guide</h1><p class='info'><span>Published Oct 10, "
               "2023</span> - [Updated Dec 3, 2025]</p>")
     assert a.published == "2023-10-10T14:51:21+00:00"
+
+
+def test_a_machine_date_of_the_labelled_update_yields_to_the_printed_publication() -> None:
+    a = _page('<script type="application/ld+json">{"@type": "Article", "datePublished": '
+              '"Aug 21, 2025"}</script>',
+              "<h1>Top electrical construction companies</h1><p class='a'><span>Published Apr 26,"
+              " 2023</span></p><p class='b'><span>Updated Aug 21, 2025</span></p>")
+    assert a.published == "2023-04-26"
 
 
 def test_a_page_without_machine_dates_takes_the_printed_day() -> None:

@@ -60,6 +60,9 @@ def reconcile(found: Candidates, page: Page, chosen: list[Block],
     if dateline is not None and dateline.agency and "organization" not in out.values:
         out.set("organization", dateline.agency, out.provenance.get("dateline"))
     _pick_dates(found, out)
+    if "published" not in out.values and dateline is not None and dateline.date:
+        # a wire story's dateline ("RAJSHAHI, Dec 20, 2025 (BSS) -") dates it when nothing else does
+        out.set("published", dateline.date, out.provenance.get("dateline"))
     _pick_simple(found, out)
     if "language" not in out.values:
         out.set("language", language.guess(" ".join(b.text for b in body)), "text")
@@ -557,7 +560,12 @@ def _printed_day(found: Candidates, out: Fields, url_date: str | None) -> None:
         printed = [(_as_url_reads(d, s, url_date), s) for d, s in printed]
     chosen = out.values.get("published")
     if chosen and chosen[:10] in {d[:10] for d, _ in printed}:
-        return
+        firm = [(d, s) for d, s in printed if s == "visible"]
+        if not firm or chosen[:10] in {d[:10] for d, _ in firm}:
+            return
+        # the machine date is only the day the head labels as the update ("Published Apr 26,
+        # 2023 · Updated Aug 21, 2025"): the day printed without that label is the publication
+        printed = firm
     published = _machine_dates(found, "published")
     modified = _machine_dates(found, "modified")
     machine = published + modified
