@@ -64,6 +64,8 @@ def test_not_datelines(text: str) -> None:
     ("Par Marie Dupont et Luc Martin, AFP", ["Marie Dupont", "Luc Martin"], "AFP"),
     ("Por María García y José López, EFE", ["María García", "José López"], "EFE"),
     ("Por María García | Actualizado el 3 de marzo de 2025", ["María García"], None),
+    ("by Dan Gibbs | Mar 11, 2023 | All About Brakes, Learn About Brakes | 0 comments",
+     ["Dan Gibbs"], None),
 ])
 def test_byline_shapes(text: str, names: list[str], organization: str | None) -> None:
     assert parse_byline(text) == (names, organization)

@@ -13,7 +13,7 @@ from lxml import etree
 from ..dom import Element, text_content
 from ..model import Dateline
 from .candidates import Candidates
-from .dates import find_date, find_date_span, parse_date, strip_dates
+from .dates import date_start, find_date, find_date_span, parse_date, strip_dates
 from .scan import Scan, walk
 
 SOURCE = "visible"
@@ -114,6 +114,7 @@ def parse_byline(text: str) -> tuple[list[str], str | None]:
     """``By Jane Doe and Ali Kaya, Associated Press`` → (["Jane Doe", "Ali Kaya"], "Associated Press")."""
     text = _EMAIL.sub("", text)
     text = _BY.sub("", text.strip())
+    text = _before_date(text)
     text = _SECOND_CREDIT.sub("", strip_dates(text))
     agency = _AGENCY_RX.search(text)
     organization = agency.group(0) if agency else None
@@ -132,6 +133,18 @@ def parse_byline(text: str) -> tuple[list[str], str | None]:
                  for n, nxt in zip(names, [*names[1:], None])]
         names = [n for n in names if len(n.split()) > 1]
     return names, organization
+
+
+def _before_date(text: str) -> str:
+    """'Daniel Gibson | Mar 11, 2023 | Brakes, Brake Repair': when names come before the
+    line's date, what follows the date is the post's categories or counts, no credit."""
+    start = date_start(text)
+    if not start:
+        return text
+    head = text[:start].rstrip()
+    if head.endswith(":"):
+        return text  # "Released: June 17, 2025 by Tor Books": the date of a labelled fact
+    return head if parse_byline(head)[0] else text
 
 
 def _cut_role(text: str) -> str:
