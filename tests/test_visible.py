@@ -66,6 +66,9 @@ def test_not_datelines(text: str) -> None:
     ("Por María García | Actualizado el 3 de marzo de 2025", ["María García"], None),
     ("by Dan Gibbs | Mar 11, 2023 | All About Brakes, Learn About Brakes | 0 comments",
      ["Dan Gibbs"], None),
+    ("by Dan Burst, Senior Director, Content, MECLABS Institute", ["Dan Burst"],
+     "MECLABS Institute"),
+    ("By Jane Doe and Ali Kaya", ["Jane Doe", "Ali Kaya"], None),
 ])
 def test_byline_shapes(text: str, names: list[str], organization: str | None) -> None:
     assert parse_byline(text) == (names, organization)

@@ -89,7 +89,8 @@ def date_start(text: str) -> int | None:
     """Where the first written-out date of a line begins, or None."""
     if _YEAR.search(text) is None:
         return None
-    starts = [m.start() for rx in (_ISO, _MDY, _DMY, _NUMERIC, _YMD_SLASH) if (m := rx.search(text))]
+    forms = (_ISO, _MDY, _DMY, _NUMERIC, _YMD_SLASH)
+    starts = [m.start() for rx in forms if (m := rx.search(text))]
     return min(starts, default=None)
 
 

@@ -132,7 +132,24 @@ def parse_byline(text: str) -> tuple[list[str], str | None]:
         names = [n.rsplit(" ", 1)[0] if len(n.split()) >= 3 and nxt and " " not in nxt else n
                  for n, nxt in zip(names, [*names[1:], None])]
         names = [n for n in names if len(n.split()) > 1]
+    if len(names) > 1:
+        names, organization = _affiliation(names, organization)
     return names, organization
+
+
+# Words that make a byline part an institution ("MECLABS Institute", "Mayo Clinic").
+_ORG_WORD = re.compile(r"\b(?:institute|university|college|school|academy|association|foundation|"
+                       r"society|council|center|centre|clinic|hospital|agency|company|"
+                       r"corporation|labs|studios?|bank)\b", re.I)
+
+
+def _affiliation(names: list[str], organization: str | None) -> tuple[list[str], str | None]:
+    """'Daniel Burstein, Senior Director, MECLABS Institute': beside the people a byline names,
+    a part named like an institution is where they work, not a co-author."""
+    people = [n for n in names if not _ORG_WORD.search(n)]
+    if not people or len(people) == len(names):
+        return names, organization
+    return people, organization or next(n for n in names if n not in people)
 
 
 def _before_date(text: str) -> str:
