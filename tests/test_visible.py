@@ -437,3 +437,13 @@ def test_lone_user_name_before_a_stamp_is_kept() -> None:
     assert parse_byline(line)[0] == ["BeauHD"]
     assert clean_name("Eliz Updated May 3") == "Eliz"
     assert clean_name("Shipping Expert") is None
+
+
+def test_the_byline_row_dates_a_head_without_a_stamp_near_its_headline() -> None:
+    found = _found("<html><body><h1>How apps are made</h1>" + "<p>Filler line.</p>" * 45
+                   + "<div><p>Written by <a href='/blog/author/jo-kim'>Jo Kim</a></p>"
+                   "<p>April 8, 2024</p></div><p>Story.</p></body></html>")
+    assert found.get("printed_date") == [("2024-04-08", "visible:unsure")]
+    active = _found("<html><body><div><p>By <a>Jo Kim</a></p><p>Last active December 20, "
+                    "2025</p></div><p>Story.</p></body></html>")
+    assert active.get("printed_date") == []

@@ -298,7 +298,24 @@ def read(root: Element, found: Candidates, page: Scan | None = None) -> None:
     stamps = _head_stamps(page.h1s)
     for date, firm in head_dates(root, stamps):
         found.add("printed_date", date, SOURCE if firm else SOURCE + ":unsure")
+    if not stamps:
+        found.add("printed_date", _byline_row_date(page), SOURCE + ":unsure")
     found.add("author", _stamp_line(stamps), SOURCE)
+
+
+def _byline_row_date(page: Scan) -> str | None:
+    """The day printed on the byline's row ('Written by Jane Doe · April 8, 2024'), for a
+    head whose headline has no stamp near it."""
+    for el in page.credits[:2] + page.labels[:2] + page.marked_bylines[:_BYLINE_LIMIT]:
+        if _in_nav(el):
+            continue
+        for box in [el, *islice(el.iterancestors(), 3)]:
+            text = _spaced_text(box)
+            if len(text) > _LINE_LIMIT or _NOT_STAMP.search(text):
+                break
+            if date := find_date(text):
+                return date
+    return None
 
 
 _DATE_WORDS = frozenset({"date", "dates", "published", "publish", "pubdate", "posted", "time",
