@@ -48,6 +48,18 @@ def test_h1_in_capitals_does_not_win_outright_over_cased_titles() -> None:
     assert a.headline == "GAAP Compliance: Applying Accounting Best Practices"
 
 
+def test_a_title_every_source_words_like_the_site_name_is_still_the_title() -> None:
+    a = _page('<title>What is Tauri? | Tauri</title><meta property="og:title" '
+              'content="What is Tauri?">', "<h1>What is Tauri?</h1>", url="https://tauri.app/start/")
+    assert a.headline == "What is Tauri?"
+
+
+def test_a_permalink_glyph_closing_the_h1_is_no_part_of_the_title() -> None:
+    a = _page("<title>Logging HOWTO — Python 3.14 documentation</title>",
+              '<h1>Logging HOWTO<a class="headerlink" href="#logging-howto">¶</a></h1>')
+    assert a.headline == "Logging HOWTO"
+
+
 def test_site_suffix_is_stripped_by_publisher_and_by_host() -> None:
     a = _page('<title>What do people love about Rust? | Rust Blog</title>',
               url="https://blog.rust-lang.org/2025/12/19/what-do-people-love-about-rust/")

@@ -21,6 +21,7 @@ from .cleaning.patterns import CONTACT_TEXT, CREDIT_TEXT
 from .options import Options
 
 _TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+(?:\||-|–|—|::|»|·|•|/)\s+")
+_PERMALINKS = ("¶", "🔗")  # a heading's permalink anchor glyph (Sphinx writes '¶')
 _HEAD_BLOCKS = 6  # how far into the article a byline, stamp or repeated headline may sit
 
 
@@ -46,7 +47,7 @@ def reconcile(found: Candidates, page: Page, chosen: list[Block],
     body = [b for b in chosen if b.kind != "img"]
     headline_block = _nearest_h1(page, chosen)
     if headline_block is not None:
-        found.add("headline", headline_block.text, "visible")
+        found.add("headline", _unanchored(headline_block.text), "visible")
     if not page.is_html and page.blocks:
         _text_title(page.blocks[0], found)
     body = _strip_head(body, found)
@@ -129,6 +130,11 @@ def _nearest_h1(page: Page, chosen: list[Block]) -> Block | None:
     return below[0] if below else None
 
 
+def _unanchored(heading: str) -> str:
+    """The heading without the permalink glyph that closes it ('Logging HOWTO¶')."""
+    return heading[:-1].rstrip() if heading.endswith(_PERMALINKS) else heading
+
+
 def _text_title(block: Block, found: Candidates) -> None:
     """Plain text: a short first line without a full stop is the headline."""
     if len(block.text) < 200 and not block.text.endswith((".", ":", ",")):
@@ -209,7 +215,10 @@ def _pick_headline(found: Candidates, out: Fields) -> None:
     options = list(found.get("headline")) + [(v, "meta") for v, _ in found.get("title_tag")]
     raw = [v for v, s in options if s != "visible"]  # all their words, to corroborate the h1
     options = [(_strip_site(v, sites), s) for v, s in options if len(v) < 300]
-    options = [(v, s) for v, s in options if _fold(v) and not _is_site(v, sites)]
+    options = [(v, s) for v, s in options if _fold(v)]
+    # a title that names the site gives way to one that does not; when every source's title
+    # names it ("What is Tauri?", "Apple Watch", a homepage's "The Verge"), that is the title
+    options = [(v, s) for v, s in options if not _is_site(v, sites)] or options
     options = [o for o in options if not _cut_short(o[0], options)]
     options = _unstamped_h1(options)
     if not options:
