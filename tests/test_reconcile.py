@@ -350,3 +350,12 @@ def test_the_address_settles_a_numeric_date_that_reads_both_ways() -> None:
     b = _page("", "<h1>A guide to wine types and styles</h1><span class='post-date'>03/10/2023</span>",
               url="https://www.example.org/blog/wine-types/")
     assert b.published[:10] == "2023-03-10"
+
+
+def test_a_thread_is_authored_by_its_opening_post() -> None:
+    posts = "".join(f'<div itemscope itemtype="https://schema.org/Comment"><span itemprop="author">'
+                    f'{name}</span><p>{name} writes a post in the thread with some words.</p></div>'
+                    for name in ("sorairolake", "BurntSushi", "newpavlov", "epage"))
+    a = _page("", "<h1>Which crate for parsing TOML?</h1>" + posts)
+    assert a.authors == ("sorairolake",)
+

@@ -427,7 +427,7 @@ def _pick_people(found: Candidates, out: Fields, common: Container[str] = frozen
         options.append((names, org, source, value))
     # a personal site's name, which its author tag may give in lower case ('annette thurmon')
     owners = {v.casefold() for v, _ in found.get("publisher") if looks_like_person(v)}
-    for value, source in found.get("author"):
+    for value, source in _opening_post(found.get("author")):
         names, org = parse_byline(value) if len(value) < 120 else ([], None)
         if (not names and source.split(":")[0] in _MACHINE and is_handle(value)
                 and (not _is_site(value, sites) or value.strip().casefold() in owners)):
@@ -458,6 +458,16 @@ def _pick_people(found: Candidates, out: Fields, common: Container[str] = frozen
 
 
 _MACHINE = frozenset({"json-ld", "meta", "microdata"})
+_THREAD = 3  # microdata authors of a page that make it a discussion, one per post
+
+
+def _opening_post(authors: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A thread's posts each carry their microdata author: the first, the opening post's, is
+    the page's; the repliers are no co-authors (and outvote it as people when it is a handle)."""
+    posts = [a for a in authors if a[1] == "microdata"]
+    if len(posts) < _THREAD:
+        return authors
+    return [a for a in authors if a[1] != "microdata" or a is posts[0]]
 
 
 def _squash(name: str) -> str:
