@@ -359,3 +359,13 @@ def test_a_thread_is_authored_by_its_opening_post() -> None:
     a = _page("", "<h1>Which crate for parsing TOML?</h1>" + posts)
     assert a.authors == ("sorairolake",)
 
+
+def test_json_ld_names_a_thread_s_author_over_its_posts_microdata() -> None:
+    posts = "".join(f'<div itemscope itemtype="https://schema.org/Comment"><span itemprop="author">'
+                    f'{name}</span><p>{name} writes a post in the thread with some words.</p></div>'
+                    for name in ("Phinds", "FactChecker", "Jedishrfu"))
+    ld = ('<script type="application/ld+json">{"@type": "DiscussionForumPosting", '
+          '"headline": "Which crate for parsing TOML?", "author": {"name": "paulb203"}}</script>')
+    a = _page(ld, "<h1>Which crate for parsing TOML?</h1>" + posts)
+    assert a.authors == ("paulb203",)
+

@@ -6,8 +6,8 @@ from lxml import etree
 
 from copydesk import dom
 from copydesk.metadata.candidates import Candidates
-from copydesk.metadata.visible import (clean_name, is_byline, looks_like_person, parse_byline, read,
-                                       split_dateline)
+from copydesk.metadata.visible import (clean_name, is_byline, is_handle, looks_like_person,
+                                       parse_byline, read, split_dateline)
 
 
 @pytest.mark.parametrize("text, place, agency, date, rest", [
@@ -447,3 +447,14 @@ def test_the_byline_row_dates_a_head_without_a_stamp_near_its_headline() -> None
     active = _found("<html><body><div><p>By <a>Jo Kim</a></p><p>Last active December 20, "
                     "2025</p></div><p>Story.</p></body></html>")
     assert active.get("printed_date") == []
+
+
+@pytest.mark.parametrize("text, handle", [
+    ("aawoods", True), ("sara.r.peter", True), ("annette thurmon", True), ("ColdJ", True),
+    ("JGD", True), ("user3080392", True), ("Need2KnowLion", True),
+    ("mdelatorreq6vkpg2ma0ci", False), ("CNN", False), ("admin", False), ("undefined", False),
+    ("2 min read", False),
+])
+def test_user_names_a_forum_or_blog_engine_shows(text: str, handle: bool) -> None:
+    assert is_handle(text) is handle
+

@@ -463,10 +463,13 @@ _THREAD = 3  # microdata authors of a page that make it a discussion, one per po
 
 def _opening_post(authors: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A thread's posts each carry their microdata author: the first, the opening post's, is
-    the page's; the repliers are no co-authors (and outvote it as people when it is a handle)."""
+    the page's, unless JSON-LD names the posting's author; the repliers are no co-authors (and
+    outvote it as people when it is a handle)."""
     posts = [a for a in authors if a[1] == "microdata"]
     if len(posts) < _THREAD:
         return authors
+    if any(source == "json-ld" for _, source in authors):
+        return [a for a in authors if a[1] != "microdata"]  # the posting's own author
     return [a for a in authors if a[1] != "microdata" or a is posts[0]]
 
 

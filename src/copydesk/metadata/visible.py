@@ -232,17 +232,23 @@ def looks_like_person(name: str) -> bool:
             and all(_NAME_WORD.match(w) for w in words))
 
 
-# A user name: one token ('aawoods', 'sara.r.peter') or a name in lower case ('annette thurmon').
-_HANDLE = re.compile(r"^(?:[a-z][\w.\-]{2,39}|[a-z]{2,20}(?: [a-z]{2,20}){1,2})$")
+# A user name: one token ('aawoods', 'sara.r.peter', 'ColdJ') or a name in lower case
+# ('annette thurmon').
+_HANDLE = re.compile(r"^(?:[A-Za-z][\w.\-]{2,39}|[a-z]{2,20}(?: [a-z]{2,20}){1,2})$")
 _NO_VALUE = frozenset({"undefined", "null", "none", "unknown", "anonymous", "nan"})
 
 
 def is_handle(text: str) -> bool:
-    """A user name a blog engine shows as the author (capitalised ones read as names anyway),
-    not a role, a site label or a template's empty value."""
+    """A user name a blog engine or a forum shows as the author ('aawoods', 'ColdJ', 'JGD',
+    'user3080392'): one token or a name in lower case, not a role, a site label, a template's
+    empty value, an agency's initials or a machine id ('mdelatorreq6vkpg2ma0ci')."""
     text = text.strip()
-    return (bool(_HANDLE.match(text)) and not _NOT_NAME.search(text)
-            and text.lower() not in _NO_VALUE)
+    return (bool(_HANDLE.match(text)) and not _NOT_NAME.search(_DIGITS.sub("", text))
+            and text.lower() not in _NO_VALUE and not _AGENCY_RX.fullmatch(text)
+            and len(_DIGITS.findall(text)) <= 1)
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def _is_credential(text: str) -> bool:
