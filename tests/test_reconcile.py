@@ -369,3 +369,10 @@ def test_json_ld_names_a_thread_s_author_over_its_posts_microdata() -> None:
     a = _page(ld, "<h1>Which crate for parsing TOML?</h1>" + posts)
     assert a.authors == ("paulb203",)
 
+
+def test_a_user_name_marked_as_the_author_is_the_author_when_no_person_is_named() -> None:
+    a = _page("", '<h1>Rust project goals for 2024</h1><div class="byline"><span>via</span> '
+              '<a class="u-author h-card" href="/~scvalex">scvalex</a> <span>3 days ago</span>'
+              ' | <a href="#c">12 comments</a></div>')
+    assert a.authors == ("scvalex",)
+

@@ -429,7 +429,7 @@ def _pick_people(found: Candidates, out: Fields, common: Container[str] = frozen
     owners = {v.casefold() for v, _ in found.get("publisher") if looks_like_person(v)}
     for value, source in _opening_post(found.get("author")):
         names, org = parse_byline(value) if len(value) < 120 else ([], None)
-        if (not names and source.split(":")[0] in _MACHINE and is_handle(value)
+        if (not names and is_handle(value)
                 and (not _is_site(value, sites) or value.strip().casefold() in owners)):
             handles.append(([value.strip()], None, source, None))  # 'aawoods'
         options.append((names, org, source, None))
@@ -457,7 +457,6 @@ def _pick_people(found: Candidates, out: Fields, common: Container[str] = frozen
         out.set("organization", orgs[0][0], orgs[0][1])
 
 
-_MACHINE = frozenset({"json-ld", "meta", "microdata"})
 _THREAD = 3  # microdata authors of a page that make it a discussion, one per post
 
 

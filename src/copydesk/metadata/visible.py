@@ -495,6 +495,8 @@ def _byline_text(el: Element) -> str | None:
     if len(text) > 120:
         return _name_at_head(el)
     names, _ = parse_byline(text)
+    if not names and is_handle(strip_by(text)):
+        return strip_by(text)  # a user name marked as the author ('u-author h-card')
     return text if names else None
 
 
