@@ -27,7 +27,7 @@ _CONTROL = re.compile(r"[\x00-\x1f]")
 
 def read(root: Element, found: Candidates, page: Scan | None = None) -> None:
     page = page or walk(root)
-    texts = [script.text or "" for script in page.ld_scripts] + _meta_ld(page.metas)
+    texts = [script.text or "" for script in page.ld_scripts] or _meta_ld(page.metas)
     objects = [obj for text in texts for obj in _load(text)]
     nodes = list(_flatten(objects))
     by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
@@ -42,7 +42,7 @@ def read(root: Element, found: Candidates, page: Scan | None = None) -> None:
 
 def _meta_ld(metas: list) -> list[str]:
     """JSON-LD some page frameworks write into a meta tag (<meta name="script:ld+json"
-    content="{…}">) instead of a script."""
+    content="{…}">) instead of a script (looked for only when no script carries any)."""
     return [meta.get("content") or "" for meta in metas
             if "ld+json" in (meta.get("name") or "").lower()]
 

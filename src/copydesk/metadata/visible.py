@@ -114,7 +114,16 @@ def parse_byline(text: str) -> tuple[list[str], str | None]:
     """``By Jane Doe and Ali Kaya, Associated Press`` → (["Jane Doe", "Ali Kaya"], "Associated Press")."""
     text = _EMAIL.sub("", text)
     text = _BY.sub("", text.strip())
-    text = _before_date(text)
+    head = _before_date(text)
+    if head is not None:
+        names, organization = _names(head)
+        if names:
+            return names, organization
+    return _names(text)
+
+
+def _names(text: str) -> tuple[list[str], str | None]:
+    """The names and the agency of a credit line whose 'By' is gone."""
     text = _SECOND_CREDIT.sub("", strip_dates(text))
     agency = _AGENCY_RX.search(text)
     organization = agency.group(0) if agency else None
@@ -152,16 +161,16 @@ def _affiliation(names: list[str], organization: str | None) -> tuple[list[str],
     return people, organization or next(n for n in names if n not in people)
 
 
-def _before_date(text: str) -> str:
-    """'Daniel Gibson | Mar 11, 2023 | Brakes, Brake Repair': when names come before the
-    line's date, what follows the date is the post's categories or counts, no credit."""
+def _before_date(text: str) -> str | None:
+    """'Daniel Gibson | Mar 11, 2023 | Brakes, Brake Repair': what comes before the line's
+    date, which is the whole credit when it names anyone (what follows the date is the post's
+    categories or counts); None when no date follows a text."""
     start = date_start(text)
     if not start:
-        return text
+        return None
     head = text[:start].rstrip()
-    if head.endswith(":"):
-        return text  # "Released: June 17, 2025 by Tor Books": the date of a labelled fact
-    return head if parse_byline(head)[0] else text
+    # "Released: June 17, 2025 by Tor Books": the date of a labelled fact
+    return None if head.endswith(":") else head
 
 
 def _cut_role(text: str) -> str:
@@ -313,15 +322,28 @@ def _byline_row_date(page: Scan) -> str | None:
     """The day printed on the byline's row ('Written by Jane Doe · April 8, 2024'), for a
     head whose headline has no stamp near it."""
     for el in page.credits[:2] + page.labels[:2] + page.marked_bylines[:_BYLINE_LIMIT]:
-        if _in_nav(el):
-            continue
         for box in [el, *islice(el.iterancestors(), 3)]:
+            if not _short(box):
+                break
             text = _spaced_text(box)
             if len(text) > _LINE_LIMIT or _NOT_STAMP.search(text):
                 break
             if date := find_date(text):
+                if _in_nav(el):
+                    break
                 return date
     return None
+
+
+def _short(el: Element) -> bool:
+    """Whether el's text may be a line: its raw text, blanks and all, stops early (a row's
+    ancestors soon hold the whole page, whose text is not worth joining)."""
+    size = 0
+    for text in el.itertext():
+        size += len(text)
+        if size > 4 * _LINE_LIMIT:
+            return False
+    return True
 
 
 _DATE_WORDS = frozenset({"date", "dates", "published", "publish", "pubdate", "posted", "time",
