@@ -526,7 +526,8 @@ def _group_authors(people: list) -> tuple[list[str], str]:
 def _pick_dates(found: Candidates, out: Fields) -> None:
     url_date = _url_date(found)
     for name in ("published", "modified"):
-        parsed = [(parse_date(v), s) for v, s in found.get(name)]
+        values = _first_posts(found.get(name)) if name == "published" else found.get(name)
+        parsed = [(parse_date(v), s) for v, s in values]
         if name == "published" and url_date:
             parsed = [(_as_url_reads(d, s, url_date), s) for d, s in parsed]
             parsed.append((url_date, "url"))
@@ -546,6 +547,21 @@ def _pick_dates(found: Candidates, out: Fields) -> None:
         best = max(range(len(parsed)), key=support)
         out.set(name, parsed[best][0], parsed[best][1])
     _printed_day(found, out, url_date)
+
+
+def _first_posts(values: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A thread dates each post the same way (a datePublished per post): of a machine source
+    that gives three or more dates, only the first, the opening post's, dates the page."""
+    counts: dict[str, int] = {}
+    for _, source in values:
+        counts[source] = counts.get(source, 0) + 1
+    seen: set[str] = set()
+    kept = []
+    for value, source in values:
+        if counts[source] < _THREAD or source not in seen or source.startswith("visible"):
+            kept.append((value, source))
+        seen.add(source)
+    return kept
 
 
 def _as_url_reads(date: str | None, source: str, url_day: str) -> str | None:
