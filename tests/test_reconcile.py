@@ -381,7 +381,8 @@ def test_a_thread_is_dated_by_its_opening_post() -> None:
     posts = "".join(f'<div itemscope itemtype="https://schema.org/Comment"><meta '
                     f'itemprop="datePublished" content="{day}-05:00"><p>A post in the '
                     f'thread with enough words to read.</p></div>'
-                    for day in ("2024-01-14T10:00:00", "2024-01-18T09:00:00", "2024-01-18T11:00:00"))
+                    for day in ("2024-01-14T10:00:00", "2024-01-18T09:00:00",
+                                "2024-01-18T11:00:00"))
     a = _page("", "<h1>Trends in the watch market in 2024</h1>" + posts)
     assert a.published == "2024-01-14T10:00:00-05:00"  # not the day most posts were written
 
