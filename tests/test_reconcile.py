@@ -386,3 +386,11 @@ def test_a_thread_is_dated_by_its_opening_post() -> None:
     a = _page("", "<h1>Trends in the watch market in 2024</h1>" + posts)
     assert a.published == "2024-01-14T10:00:00-05:00"  # not the day most posts were written
 
+
+def test_soft_hyphens_and_zero_width_spaces_are_no_part_of_a_field() -> None:
+    a = _page('<meta name="author" content="Jane\u200b Doe">',
+              "<h1>Home Repair Assis&shy;tance Program</h1>")
+    assert a.headline == "Home Repair Assistance Program"
+    assert a.authors == ("Jane Doe",)
+    assert "Assis" not in a.text  # the repeated headline still leaves the body
+

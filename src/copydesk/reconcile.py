@@ -679,7 +679,8 @@ def _is_credit(block: Block) -> bool:
 
 _WORD = re.compile(r"\w+")
 _PUNCT = re.compile(r"[^\w\s]")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-",
+                         "\u00ad": None, "\u200b": None, "\u2060": None, "\ufeff": None})
 
 
 @lru_cache(maxsize=4096)

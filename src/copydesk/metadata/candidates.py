@@ -8,6 +8,9 @@ from typing import Any
 
 # Sources in order of trust: a tie between equally supported values goes to the earlier.
 TRUST = ("json-ld", "meta", "microdata", "visible", "url", "input")
+# Soft hyphens, zero-width spaces, word joiners and stray BOMs: invisible, so no part of a
+# field's text ('Assis\xadtance'); ZWJ/ZWNJ are left, as scripts and emoji need them.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 
 
 @dataclass
@@ -22,7 +25,7 @@ class Candidates:
             # Feeds and JSON-LD often carry HTML-escaped text ("&#8217;", "&amp;amp;").
             while "&" in value and (unescaped := html.unescape(value)) != value:
                 value = unescaped
-            value = " ".join(value.split())
+            value = " ".join(value.translate(_INVISIBLE).split())
             if not value:
                 return
         if (value, source) not in self.values[name]:
