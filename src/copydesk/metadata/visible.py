@@ -313,7 +313,7 @@ def read(root: Element, found: Candidates, page: Scan | None = None) -> None:
     stamps = _head_stamps(page.h1s)
     for date, firm in head_dates(root, stamps):
         found.add("printed_date", date, SOURCE if firm else SOURCE + ":unsure")
-    if not stamps:
+    if not stamps and not found.get("published"):  # it only dates a page nothing else dates
         found.add("printed_date", _byline_row_date(page), SOURCE + ":unsure")
     found.add("author", _stamp_line(stamps), SOURCE)
 
