@@ -25,7 +25,9 @@ class Candidates:
             # Feeds and JSON-LD often carry HTML-escaped text ("&#8217;", "&amp;amp;").
             while "&" in value and (unescaped := html.unescape(value)) != value:
                 value = unescaped
-            value = " ".join(value.translate(_INVISIBLE).split())
+            if not value.isascii():  # the common ASCII value skips the per-character table
+                value = value.translate(_INVISIBLE)
+            value = " ".join(value.split())
             if not value:
                 return
         if (value, source) not in self.values[name]:
