@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from copydesk.metadata.dates import date_from_url, find_date, find_date_span, parse_date
+from copydesk.metadata.dates import (date_from_url, date_start, find_date, find_date_span,
+                                     parse_date)
 
 
 @pytest.mark.parametrize("value, iso", [
@@ -56,3 +57,8 @@ def test_year_first_slashed_dates_and_month_names_in_urls() -> None:
     assert find_date("Posted 2019/01/22 by Jeff") == "2019-01-22"
     assert date_from_url("https://x.org/blog/2023/october/03/how-to-taste") == "2023-10-03"
     assert date_from_url("https://x.org/blog/2023/notamonth/03/x") is None
+
+
+def test_date_start_finds_the_earliest_date_of_any_form() -> None:
+    assert date_start("by Dan Gibbs | Mar 11, 2023 | 2023-03-12") == 15
+    assert date_start("Dan Gibbs, no date here") is None

@@ -62,3 +62,13 @@ def test_person_publisher_is_no_site_name() -> None:
 def test_dateline_is_read() -> None:
     found = _read('{"@type": "NewsArticle", "dateline": "BERLIN"}')
     assert found.get("dateline") == [("BERLIN", "json-ld")]
+
+
+def test_json_ld_written_into_a_meta_tag_is_read() -> None:
+    content = ('{&quot;@type&quot;:&quot;Article&quot;,&quot;headline&quot;:&quot;Full EV cars'
+               '&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}')
+    markup = f'<html><head><meta name="script:ld+json" content="{content}"></head><body></body></html>'
+    found = Candidates()
+    jsonld.read(dom.parse(markup), found)
+    assert found.get("published") == [("2025-11-17T09:00:00-05:00", "json-ld")]
+    assert found.get("headline") == [("Full EV cars", "json-ld")]

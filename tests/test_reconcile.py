@@ -32,6 +32,34 @@ def test_lone_h1_without_support_does_not_win() -> None:
     assert a.headline == "Advent of Code 2025 week 2"
 
 
+def test_h1_sharing_three_words_with_a_reworded_seo_title_wins() -> None:
+    a = _page('<title>What is Social Commerce - A guided introduction</title>'
+              '<meta property="og:title" '
+              'content="What is Social Commerce - A guided introduction">',
+              "<h1>An introduction to social commerce: What brands need to know in 2026</h1>")
+    assert a.headline == "An introduction to social commerce: What brands need to know in 2026"
+
+
+def test_h1_in_capitals_does_not_win_outright_over_cased_titles() -> None:
+    a = _page('<title>GAAP Compliance: Applying Accounting Best Practices</title>'
+              '<meta property="og:title" '
+              'content="GAAP Compliance: Applying Accounting Best Practices">',
+              "<h1>SUPPORTING GAAP COMPLIANCE</h1>")
+    assert a.headline == "GAAP Compliance: Applying Accounting Best Practices"
+
+
+def test_a_title_every_source_words_like_the_site_name_is_still_the_title() -> None:
+    a = _page('<title>What is Tauri? | Tauri</title><meta property="og:title" '
+              'content="What is Tauri?">', "<h1>What is Tauri?</h1>", url="https://tauri.app/start/")
+    assert a.headline == "What is Tauri?"
+
+
+def test_a_permalink_glyph_closing_the_h1_is_no_part_of_the_title() -> None:
+    a = _page("<title>Logging HOWTO — Python 3.14 documentation</title>",
+              '<h1>Logging HOWTO<a class="headerlink" href="#logging-howto">¶</a></h1>')
+    assert a.headline == "Logging HOWTO"
+
+
 def test_site_suffix_is_stripped_by_publisher_and_by_host() -> None:
     a = _page('<title>What do people love about Rust? | Rust Blog</title>',
               url="https://blog.rust-lang.org/2025/12/19/what-do-people-love-about-rust/")
@@ -64,6 +92,13 @@ def test_dateline_leaves_the_body_and_names_the_agency() -> None:
     assert a.dateline is not None and a.dateline.place == "NEW YORK"
     assert a.organization == "AP"
     assert "NEW YORK (AP)" not in a.text
+
+
+def test_a_dated_dateline_dates_a_page_without_other_dates() -> None:
+    a = _page(top="<h1>Homestead gardening grows</h1>",
+              first="RAJSHAHI, Dec 20, 2025 (BSS) - Homestead gardening has grown for years.")
+    assert a.published == "2025-12-20"
+    assert a.provenance["published"] == "visible"
 
 
 def test_keep_dateline_keeps_it_inline() -> None:
@@ -145,6 +180,14 @@ def test_a_printed_publication_day_keeps_the_publication_date() -> None:
               "<h1>Tax law changes and your guide</h1><p class='info'><span>Published Oct 10, "
               "2023</span> - [Updated Dec 3, 2025]</p>")
     assert a.published == "2023-10-10T14:51:21+00:00"
+
+
+def test_a_machine_date_of_the_labelled_update_yields_to_the_printed_publication() -> None:
+    a = _page('<script type="application/ld+json">{"@type": "Article", "datePublished": '
+              '"Aug 21, 2025"}</script>',
+              "<h1>Top electrical construction companies</h1><p class='a'><span>Published Apr 26,"
+              " 2023</span></p><p class='b'><span>Updated Aug 21, 2025</span></p>")
+    assert a.published == "2023-04-26"
 
 
 def test_a_page_without_machine_dates_takes_the_printed_day() -> None:
@@ -307,3 +350,47 @@ def test_the_address_settles_a_numeric_date_that_reads_both_ways() -> None:
     b = _page("", "<h1>A guide to wine types and styles</h1><span class='post-date'>03/10/2023</span>",
               url="https://www.example.org/blog/wine-types/")
     assert b.published[:10] == "2023-03-10"
+
+
+def test_a_thread_is_authored_by_its_opening_post() -> None:
+    posts = "".join(f'<div itemscope itemtype="https://schema.org/Comment"><span itemprop="author">'
+                    f'{name}</span><p>{name} writes a post in the thread with some words.</p></div>'
+                    for name in ("sorairolake", "BurntSushi", "newpavlov", "epage"))
+    a = _page("", "<h1>Which crate for parsing TOML?</h1>" + posts)
+    assert a.authors == ("sorairolake",)
+
+
+def test_json_ld_names_a_thread_s_author_over_its_posts_microdata() -> None:
+    posts = "".join(f'<div itemscope itemtype="https://schema.org/Comment"><span itemprop="author">'
+                    f'{name}</span><p>{name} writes a post in the thread with some words.</p></div>'
+                    for name in ("Phinds", "FactChecker", "Jedishrfu"))
+    ld = ('<script type="application/ld+json">{"@type": "DiscussionForumPosting", '
+          '"headline": "Which crate for parsing TOML?", "author": {"name": "paulb203"}}</script>')
+    a = _page(ld, "<h1>Which crate for parsing TOML?</h1>" + posts)
+    assert a.authors == ("paulb203",)
+
+
+def test_a_user_name_marked_as_the_author_is_the_author_when_no_person_is_named() -> None:
+    a = _page("", '<h1>Rust project goals for 2024</h1><div class="byline"><span>via</span> '
+              '<a class="u-author h-card" href="/~scvalex">scvalex</a> <span>3 days ago</span>'
+              ' | <a href="#c">12 comments</a></div>')
+    assert a.authors == ("scvalex",)
+
+
+def test_a_thread_is_dated_by_its_opening_post() -> None:
+    posts = "".join(f'<div itemscope itemtype="https://schema.org/Comment"><meta '
+                    f'itemprop="datePublished" content="{day}-05:00"><p>A post in the '
+                    f'thread with enough words to read.</p></div>'
+                    for day in ("2024-01-14T10:00:00", "2024-01-18T09:00:00",
+                                "2024-01-18T11:00:00"))
+    a = _page("", "<h1>Trends in the watch market in 2024</h1>" + posts)
+    assert a.published == "2024-01-14T10:00:00-05:00"  # not the day most posts were written
+
+
+def test_soft_hyphens_and_zero_width_spaces_are_no_part_of_a_field() -> None:
+    a = _page('<meta name="author" content="Jane\u200b Doe">',
+              "<h1>Home Repair Assis&shy;tance Program</h1>")
+    assert a.headline == "Home Repair Assistance Program"
+    assert a.authors == ("Jane Doe",)
+    assert "Assis" not in a.text  # the repeated headline still leaves the body
+

@@ -6,8 +6,8 @@ from lxml import etree
 
 from copydesk import dom
 from copydesk.metadata.candidates import Candidates
-from copydesk.metadata.visible import (clean_name, is_byline, looks_like_person, parse_byline, read,
-                                       split_dateline)
+from copydesk.metadata.visible import (clean_name, is_byline, is_handle, looks_like_person,
+                                       parse_byline, read, split_dateline)
 
 
 @pytest.mark.parametrize("text, place, agency, date, rest", [
@@ -64,6 +64,11 @@ def test_not_datelines(text: str) -> None:
     ("Par Marie Dupont et Luc Martin, AFP", ["Marie Dupont", "Luc Martin"], "AFP"),
     ("Por María García y José López, EFE", ["María García", "José López"], "EFE"),
     ("Por María García | Actualizado el 3 de marzo de 2025", ["María García"], None),
+    ("by Dan Gibbs | Mar 11, 2023 | All About Brakes, Learn About Brakes | 0 comments",
+     ["Dan Gibbs"], None),
+    ("by Dan Burst, Senior Director, Content, MECLABS Institute", ["Dan Burst"],
+     "MECLABS Institute"),
+    ("By Jane Doe and Ali Kaya", ["Jane Doe", "Ali Kaya"], None),
 ])
 def test_byline_shapes(text: str, names: list[str], organization: str | None) -> None:
     assert parse_byline(text) == (names, organization)
@@ -432,3 +437,24 @@ def test_lone_user_name_before_a_stamp_is_kept() -> None:
     assert parse_byline(line)[0] == ["BeauHD"]
     assert clean_name("Eliz Updated May 3") == "Eliz"
     assert clean_name("Shipping Expert") is None
+
+
+def test_the_byline_row_dates_a_head_without_a_stamp_near_its_headline() -> None:
+    found = _found("<html><body><h1>How apps are made</h1>" + "<p>Filler line.</p>" * 45
+                   + "<div><p>Written by <a href='/blog/author/jo-kim'>Jo Kim</a></p>"
+                   "<p>April 8, 2024</p></div><p>Story.</p></body></html>")
+    assert found.get("printed_date") == [("2024-04-08", "visible:unsure")]
+    active = _found("<html><body><div><p>By <a>Jo Kim</a></p><p>Last active December 20, "
+                    "2025</p></div><p>Story.</p></body></html>")
+    assert active.get("printed_date") == []
+
+
+@pytest.mark.parametrize("text, handle", [
+    ("aawoods", True), ("sara.r.peter", True), ("annette thurmon", True), ("ColdJ", True),
+    ("JGD", True), ("user3080392", True), ("Need2KnowLion", True),
+    ("mdelatorreq6vkpg2ma0ci", False), ("CNN", False), ("admin", False), ("undefined", False),
+    ("2 min read", False),
+])
+def test_user_names_a_forum_or_blog_engine_shows(text: str, handle: bool) -> None:
+    assert is_handle(text) is handle
+

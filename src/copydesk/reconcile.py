@@ -21,6 +21,7 @@ from .cleaning.patterns import CONTACT_TEXT, CREDIT_TEXT
 from .options import Options
 
 _TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+(?:\||-|–|—|::|»|·|•|/)\s+")
+_PERMALINKS = ("¶", "🔗")  # a heading's permalink anchor glyph (Sphinx writes '¶')
 _HEAD_BLOCKS = 6  # how far into the article a byline, stamp or repeated headline may sit
 
 
@@ -46,7 +47,7 @@ def reconcile(found: Candidates, page: Page, chosen: list[Block],
     body = [b for b in chosen if b.kind != "img"]
     headline_block = _nearest_h1(page, chosen)
     if headline_block is not None:
-        found.add("headline", headline_block.text, "visible")
+        found.add("headline", _unanchored(headline_block.text), "visible")
     if not page.is_html and page.blocks:
         _text_title(page.blocks[0], found)
     body = _strip_head(body, found)
@@ -60,6 +61,9 @@ def reconcile(found: Candidates, page: Page, chosen: list[Block],
     if dateline is not None and dateline.agency and "organization" not in out.values:
         out.set("organization", dateline.agency, out.provenance.get("dateline"))
     _pick_dates(found, out)
+    if "published" not in out.values and dateline is not None and dateline.date:
+        # a wire story's dateline ("RAJSHAHI, Dec 20, 2025 (BSS) -") dates it when nothing else does
+        out.set("published", dateline.date, out.provenance.get("dateline"))
     _pick_simple(found, out)
     if "language" not in out.values:
         out.set("language", language.guess(" ".join(b.text for b in body)), "text")
@@ -124,6 +128,11 @@ def _nearest_h1(page: Page, chosen: list[Block]) -> Block | None:
         return above[-1]
     below = [b for b in page.blocks[last:] if b.kind == "h1"]
     return below[0] if below else None
+
+
+def _unanchored(heading: str) -> str:
+    """The heading without the permalink glyph that closes it ('Logging HOWTO¶')."""
+    return heading[:-1].rstrip() if heading.endswith(_PERMALINKS) else heading
 
 
 def _text_title(block: Block, found: Candidates) -> None:
@@ -206,14 +215,18 @@ def _pick_headline(found: Candidates, out: Fields) -> None:
     options = list(found.get("headline")) + [(v, "meta") for v, _ in found.get("title_tag")]
     raw = [v for v, s in options if s != "visible"]  # all their words, to corroborate the h1
     options = [(_strip_site(v, sites), s) for v, s in options if len(v) < 300]
-    options = [(v, s) for v, s in options if _fold(v) and not _is_site(v, sites)]
+    options = [(v, s) for v, s in options if _fold(v)]
+    # a title that names the site gives way to one that does not; when every source's title
+    # names it ("What is Tauri?", "Apple Watch", a homepage's "The Verge"), that is the title
+    options = [(v, s) for v, s in options if not _is_site(v, sites)] or options
     options = [o for o in options if not _cut_short(o[0], options)]
     options = _unstamped_h1(options)
     if not options:
         return
     h1 = [o for o in options if o[1] == "visible"][:1]
     others = [v for v, s in options if s != "visible"] and raw
-    if h1 and (not others or _corroborated(h1[0][0], others)):
+    # an h1 set in capitals is styled as a banner: it gets no outright win over cased titles
+    if h1 and (not others or _corroborated(h1[0][0], others) and not h1[0][0].isupper()):
         out.set("headline", _common_form(h1[0][0], options), "visible")
         return
     keys = [_fold(v) for v, _ in options]
@@ -274,11 +287,17 @@ def _content_words(text: str) -> set[str]:
 
 def _corroborated(h1: str, others: list[str]) -> bool:
     """Most of the h1's words, and at least two, appear in what the other sources call the
-    title (one shared word is how a section name or a topic label matches)."""
+    title (one shared word is how a section name or a topic label matches); or three of a
+    title-long h1's words do, when the SEO title rewords the printed one."""
     words = _content_words(h1)
     seen = set().union(*(_content_words(o) for o in others))
     shared = len(words & seen)
+    if shared >= 3 and len(words) <= _H1_REWORDED:
+        return True
     return shared >= 2 and shared >= 0.5 * len(words)
+
+
+_H1_REWORDED = 12  # content words: a longer h1 is a standfirst or a teaser, not a title
 
 
 def _site_names(found: Candidates) -> set[str]:
@@ -408,9 +427,9 @@ def _pick_people(found: Candidates, out: Fields, common: Container[str] = frozen
         options.append((names, org, source, value))
     # a personal site's name, which its author tag may give in lower case ('annette thurmon')
     owners = {v.casefold() for v, _ in found.get("publisher") if looks_like_person(v)}
-    for value, source in found.get("author"):
+    for value, source in _opening_post(found.get("author")):
         names, org = parse_byline(value) if len(value) < 120 else ([], None)
-        if (not names and source.split(":")[0] in _MACHINE and is_handle(value)
+        if (not names and is_handle(value)
                 and (not _is_site(value, sites) or value.strip().casefold() in owners)):
             handles.append(([value.strip()], None, source, None))  # 'aawoods'
         options.append((names, org, source, None))
@@ -438,7 +457,19 @@ def _pick_people(found: Candidates, out: Fields, common: Container[str] = frozen
         out.set("organization", orgs[0][0], orgs[0][1])
 
 
-_MACHINE = frozenset({"json-ld", "meta", "microdata"})
+_THREAD = 3  # microdata authors of a page that make it a discussion, one per post
+
+
+def _opening_post(authors: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A thread's posts each carry their microdata author: the first, the opening post's, is
+    the page's, unless JSON-LD names the posting's author; the repliers are no co-authors (and
+    outvote it as people when it is a handle)."""
+    posts = [a for a in authors if a[1] == "microdata"]
+    if len(posts) < _THREAD:
+        return authors
+    if any(source == "json-ld" for _, source in authors):
+        return [a for a in authors if a[1] != "microdata"]  # the posting's own author
+    return [a for a in authors if a[1] != "microdata" or a is posts[0]]
 
 
 def _squash(name: str) -> str:
@@ -495,7 +526,8 @@ def _group_authors(people: list) -> tuple[list[str], str]:
 def _pick_dates(found: Candidates, out: Fields) -> None:
     url_date = _url_date(found)
     for name in ("published", "modified"):
-        parsed = [(parse_date(v), s) for v, s in found.get(name)]
+        values = _first_posts(found.get(name)) if name == "published" else found.get(name)
+        parsed = [(parse_date(v), s) for v, s in values]
         if name == "published" and url_date:
             parsed = [(_as_url_reads(d, s, url_date), s) for d, s in parsed]
             parsed.append((url_date, "url"))
@@ -515,6 +547,21 @@ def _pick_dates(found: Candidates, out: Fields) -> None:
         best = max(range(len(parsed)), key=support)
         out.set(name, parsed[best][0], parsed[best][1])
     _printed_day(found, out, url_date)
+
+
+def _first_posts(values: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A thread dates each post the same way (a datePublished per post): of a machine source
+    that gives three or more dates, only the first, the opening post's, dates the page."""
+    counts: dict[str, int] = {}
+    for _, source in values:
+        counts[source] = counts.get(source, 0) + 1
+    seen: set[str] = set()
+    kept = []
+    for value, source in values:
+        if counts[source] < _THREAD or source not in seen or source.startswith("visible"):
+            kept.append((value, source))
+        seen.add(source)
+    return kept
 
 
 def _as_url_reads(date: str | None, source: str, url_day: str) -> str | None:
@@ -550,7 +597,12 @@ def _printed_day(found: Candidates, out: Fields, url_date: str | None) -> None:
         printed = [(_as_url_reads(d, s, url_date), s) for d, s in printed]
     chosen = out.values.get("published")
     if chosen and chosen[:10] in {d[:10] for d, _ in printed}:
-        return
+        firm = [(d, s) for d, s in printed if s == "visible"]
+        if not firm or chosen[:10] in {d[:10] for d, _ in firm}:
+            return
+        # the machine date is only the day the head labels as the update ("Published Apr 26,
+        # 2023 · Updated Aug 21, 2025"): the day printed without that label is the publication
+        printed = firm
     published = _machine_dates(found, "published")
     modified = _machine_dates(found, "modified")
     machine = published + modified
@@ -627,7 +679,8 @@ def _is_credit(block: Block) -> bool:
 
 _WORD = re.compile(r"\w+")
 _PUNCT = re.compile(r"[^\w\s]")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-",
+                         "\u00ad": None, "\u200b": None, "\u2060": None, "\ufeff": None})
 
 
 @lru_cache(maxsize=4096)

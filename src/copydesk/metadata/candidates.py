@@ -8,6 +8,9 @@ from typing import Any
 
 # Sources in order of trust: a tie between equally supported values goes to the earlier.
 TRUST = ("json-ld", "meta", "microdata", "visible", "url", "input")
+# Soft hyphens, zero-width spaces, word joiners and stray BOMs: invisible, so no part of a
+# field's text ('Assis\xadtance'); ZWJ/ZWNJ are left, as scripts and emoji need them.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 
 
 @dataclass
@@ -22,6 +25,8 @@ class Candidates:
             # Feeds and JSON-LD often carry HTML-escaped text ("&#8217;", "&amp;amp;").
             while "&" in value and (unescaped := html.unescape(value)) != value:
                 value = unescaped
+            if not value.isascii():  # the common ASCII value skips the per-character table
+                value = value.translate(_INVISIBLE)
             value = " ".join(value.split())
             if not value:
                 return

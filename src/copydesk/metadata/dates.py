@@ -85,6 +85,15 @@ def find_date_span(text: str) -> tuple[str, int] | None:
     return None
 
 
+def date_start(text: str) -> int | None:
+    """Where the first written-out date of a line begins, or None."""
+    if _YEAR.search(text) is None:
+        return None
+    forms = (_ISO, _MDY, _DMY, _NUMERIC, _YMD_SLASH)
+    starts = [m.start() for rx in forms if (m := rx.search(text))]
+    return min(starts, default=None)
+
+
 def _spanned(date: str | None, match: re.Match) -> tuple[str, int] | None:
     return (date, match.end() - match.start()) if date else None
 

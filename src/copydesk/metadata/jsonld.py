@@ -26,8 +26,9 @@ _CONTROL = re.compile(r"[\x00-\x1f]")
 
 
 def read(root: Element, found: Candidates, page: Scan | None = None) -> None:
-    scripts = (page or walk(root)).ld_scripts
-    objects = [obj for script in scripts for obj in _load(script.text or "")]
+    page = page or walk(root)
+    texts = [script.text or "" for script in page.ld_scripts] or _meta_ld(page.metas)
+    objects = [obj for text in texts for obj in _load(text)]
     nodes = list(_flatten(objects))
     by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
     articles = [n for n in nodes if _types(n) & ARTICLE_TYPES]
@@ -37,6 +38,13 @@ def read(root: Element, found: Candidates, page: Scan | None = None) -> None:
     for node in nodes:
         if _types(node) & {"website"} and isinstance(node.get("name"), str):
             found.add("publisher", node["name"], SOURCE)
+
+
+def _meta_ld(metas: list) -> list[str]:
+    """JSON-LD some page frameworks write into a meta tag (<meta name="script:ld+json"
+    content="{…}">) instead of a script (looked for only when no script carries any)."""
+    return [meta.get("content") or "" for meta in metas
+            if "ld+json" in (meta.get("name") or "").lower()]
 
 
 def _load(text: str) -> list[Any]:

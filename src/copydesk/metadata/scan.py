@@ -212,7 +212,9 @@ def _has_author(rel: str) -> bool:
 
 
 # The first letter after XPath's blanks, when it may open a credit or a label.
-_FIRST_LETTER = re.compile(r"[ \t\n\r]*+([bBwWpPsSrRvVaAcC])")
+# Anchored with \A: used with match(), and a search from every position of a long blank run
+# would be quadratic.
+_FIRST_LETTER = re.compile(r"\A[ \t\n\r]*+([bBwWpPsSrRvVaAcC])")
 
 
 def _credit(text: str) -> bool:

@@ -13,7 +13,7 @@ from lxml import etree
 from ..dom import Element, text_content
 from ..model import Dateline
 from .candidates import Candidates
-from .dates import find_date, find_date_span, parse_date, strip_dates
+from .dates import date_start, find_date, find_date_span, parse_date, strip_dates
 from .scan import Scan, walk
 
 SOURCE = "visible"
@@ -114,6 +114,16 @@ def parse_byline(text: str) -> tuple[list[str], str | None]:
     """``By Jane Doe and Ali Kaya, Associated Press`` → (["Jane Doe", "Ali Kaya"], "Associated Press")."""
     text = _EMAIL.sub("", text)
     text = _BY.sub("", text.strip())
+    head = _before_date(text)
+    if head is not None:
+        names, organization = _names(head)
+        if names:
+            return names, organization
+    return _names(text)
+
+
+def _names(text: str) -> tuple[list[str], str | None]:
+    """The names and the agency of a credit line whose 'By' is gone."""
     text = _SECOND_CREDIT.sub("", strip_dates(text))
     agency = _AGENCY_RX.search(text)
     organization = agency.group(0) if agency else None
@@ -131,7 +141,36 @@ def parse_byline(text: str) -> tuple[list[str], str | None]:
         names = [n.rsplit(" ", 1)[0] if len(n.split()) >= 3 and nxt and " " not in nxt else n
                  for n, nxt in zip(names, [*names[1:], None])]
         names = [n for n in names if len(n.split()) > 1]
+    if len(names) > 1:
+        names, organization = _affiliation(names, organization)
     return names, organization
+
+
+# Words that make a byline part an institution ("MECLABS Institute", "Mayo Clinic").
+_ORG_WORD = re.compile(r"\b(?:institute|university|college|school|academy|association|foundation|"
+                       r"society|council|center|centre|clinic|hospital|agency|company|"
+                       r"corporation|labs|studios?|bank)\b", re.I)
+
+
+def _affiliation(names: list[str], organization: str | None) -> tuple[list[str], str | None]:
+    """'Daniel Burstein, Senior Director, MECLABS Institute': beside the people a byline names,
+    a part named like an institution is where they work, not a co-author."""
+    people = [n for n in names if not _ORG_WORD.search(n)]
+    if not people or len(people) == len(names):
+        return names, organization
+    return people, organization or next(n for n in names if n not in people)
+
+
+def _before_date(text: str) -> str | None:
+    """'Daniel Gibson | Mar 11, 2023 | Brakes, Brake Repair': what comes before the line's
+    date, which is the whole credit when it names anyone (what follows the date is the post's
+    categories or counts); None when no date follows a text."""
+    start = date_start(text)
+    if not start:
+        return None
+    head = text[:start].rstrip()
+    # "Released: June 17, 2025 by Tor Books": the date of a labelled fact
+    return None if head.endswith(":") else head
 
 
 def _cut_role(text: str) -> str:
@@ -202,17 +241,23 @@ def looks_like_person(name: str) -> bool:
             and all(_NAME_WORD.match(w) for w in words))
 
 
-# A user name: one token ('aawoods', 'sara.r.peter') or a name in lower case ('annette thurmon').
-_HANDLE = re.compile(r"^(?:[a-z][\w.\-]{2,39}|[a-z]{2,20}(?: [a-z]{2,20}){1,2})$")
+# A user name: one token ('aawoods', 'sara.r.peter', 'ColdJ') or a name in lower case
+# ('annette thurmon').
+_HANDLE = re.compile(r"^(?:[A-Za-z][\w.\-]{2,39}|[a-z]{2,20}(?: [a-z]{2,20}){1,2})$")
 _NO_VALUE = frozenset({"undefined", "null", "none", "unknown", "anonymous", "nan"})
 
 
 def is_handle(text: str) -> bool:
-    """A user name a blog engine shows as the author (capitalised ones read as names anyway),
-    not a role, a site label or a template's empty value."""
+    """A user name a blog engine or a forum shows as the author ('aawoods', 'ColdJ', 'JGD',
+    'user3080392'): one token or a name in lower case, not a role, a site label, a template's
+    empty value, an agency's initials or a machine id ('mdelatorreq6vkpg2ma0ci')."""
     text = text.strip()
-    return (bool(_HANDLE.match(text)) and not _NOT_NAME.search(text)
-            and text.lower() not in _NO_VALUE)
+    return (bool(_HANDLE.match(text)) and not _NOT_NAME.search(_DIGITS.sub("", text))
+            and text.lower() not in _NO_VALUE and not _AGENCY_RX.fullmatch(text)
+            and len(_DIGITS.findall(text)) <= 1)
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def _is_credential(text: str) -> bool:
@@ -268,7 +313,37 @@ def read(root: Element, found: Candidates, page: Scan | None = None) -> None:
     stamps = _head_stamps(page.h1s)
     for date, firm in head_dates(root, stamps):
         found.add("printed_date", date, SOURCE if firm else SOURCE + ":unsure")
+    if not stamps and not found.get("published"):  # it only dates a page nothing else dates
+        found.add("printed_date", _byline_row_date(page), SOURCE + ":unsure")
     found.add("author", _stamp_line(stamps), SOURCE)
+
+
+def _byline_row_date(page: Scan) -> str | None:
+    """The day printed on the byline's row ('Written by Jane Doe · April 8, 2024'), for a
+    head whose headline has no stamp near it."""
+    for el in page.credits[:2] + page.labels[:2] + page.marked_bylines[:_BYLINE_LIMIT]:
+        for box in [el, *islice(el.iterancestors(), 3)]:
+            if not _short(box):
+                break
+            text = _spaced_text(box)
+            if len(text) > _LINE_LIMIT or _NOT_STAMP.search(text):
+                break
+            if date := find_date(text):
+                if _in_nav(el):
+                    break
+                return date
+    return None
+
+
+def _short(el: Element) -> bool:
+    """Whether el's text may be a line: its raw text, blanks and all, stops early (a row's
+    ancestors soon hold the whole page, whose text is not worth joining)."""
+    size = 0
+    for text in el.itertext():
+        size += len(text)
+        if size > 4 * _LINE_LIMIT:
+            return False
+    return True
 
 
 _DATE_WORDS = frozenset({"date", "dates", "published", "publish", "pubdate", "posted", "time",
@@ -442,6 +517,8 @@ def _byline_text(el: Element) -> str | None:
     if len(text) > 120:
         return _name_at_head(el)
     names, _ = parse_byline(text)
+    if not names and is_handle(strip_by(text)):
+        return strip_by(text)  # a user name marked as the author ('u-author h-card')
     return text if names else None
 
 
