@@ -73,6 +73,18 @@ def test_collapsed_prose_panel_is_kept_but_hidden_menus_are_not() -> None:
     assert texts(markup) == [panel]
 
 
+def test_a_cloak_over_the_whole_page_is_lifted_but_a_hidden_part_still_goes() -> None:
+    # Pages that hide everything until their styles load: the reader sees it all, links too.
+    menu = "".join(f"<a href='/{i}'>A long menu entry number {i}</a>" for i in range(30))
+    hidden_menu = "<div style='display:none'><a href='/x'>Secret menu</a></div>"
+    markup = (f"<html><body><div style='visibility:hidden;min-height:100vh'>"
+              f"<nav>{menu}</nav><p>{PROSE}</p>{hidden_menu}</div></body></html>")
+    found = texts(markup)
+    assert PROSE in found and "Secret menu" not in " ".join(found)
+    assert texts(f"<html><body><div><p>{PROSE}</p><div hidden><p>{PROSE[:60]}</p></div>"
+                 "</div></body></html>") == [PROSE]
+
+
 def test_snake_case_stays_unescaped_but_emphasis_markers_do_not() -> None:
     from copydesk.blocks.markdown import escape_md
 

@@ -391,14 +391,32 @@ def _join(base_url: str, origin: str | None, href: str) -> str:
 
 
 def _prune_hidden(root: Element) -> None:
-    """Drop what the page hides, except streamed holders and collapsed prose panels."""
+    """Drop what the page hides, except streamed holders, collapsed prose panels and a cloak
+    over the whole page."""
     gone: set[Element] = set()
+    page_chars: list[int] = []  # measured once, and only on a page that hides something
     for el in _MAYBE_HIDDEN(root):  # document order: an ancestor comes before what it holds
         if el in gone or not _is_hidden(el) or el.getparent() is None:
             continue  # gone with a dropped ancestor: its text need not be measured again
-        if not _streamed(el) and not _collapsed_prose(el):
-            gone.update(_MAYBE_HIDDEN_INSIDE(el))
-            drop_tree(el)
+        if _streamed(el):
+            continue
+        text = text_content(el)
+        if _collapsed_prose(el, text) or _cloak(text, page_chars, root):
+            continue
+        gone.update(_MAYBE_HIDDEN_INSIDE(el))
+        drop_tree(el)
+
+
+# A hidden element holding (nearly) all of the page's text is a cloak that the page's scripts
+# lift once styles load (``<div style="visibility:hidden">`` around everything), not content
+# kept from the reader: a page cannot hide all it shows.
+_CLOAK_SHARE = 0.9
+
+
+def _cloak(text: str, page_chars: list[int], root: Element) -> bool:
+    if not page_chars:
+        page_chars.append(len(text_content(root)))
+    return len(text) >= _CLOAK_SHARE * page_chars[0] > 0
 
 
 def _is_hidden(el: Element) -> bool:
@@ -423,8 +441,7 @@ def _streamed(el: Element) -> bool:
 _HIDDEN_PROSE = 300
 
 
-def _collapsed_prose(el: Element) -> bool:
-    text = text_content(el)
+def _collapsed_prose(el: Element, text: str) -> bool:
     if len(text) < _HIDDEN_PROSE:
         return False
     links = sum(len(text_content(a)) for a in el.iter("a"))
