@@ -25,7 +25,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import dataset  # noqa: E402
-import peers  # noqa: E402
 
 STAGES = ("parse", "metadata", "blocks", "clean", "select", "reconcile", "render")
 
@@ -52,6 +51,7 @@ def _tool(tool: str):
     if tool == "parse":
         import lxml.html
         return lambda html, url: lxml.html.fromstring(html)
+    import peers  # here, not at the top: importing it turns sockets off in this process
     return peers.ADAPTERS[tool]
 
 
