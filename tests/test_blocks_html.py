@@ -13,6 +13,14 @@ def texts(markup: str) -> list[str]:
     return [b.text for b in from_html(dom.parse(markup)).blocks if b.text]
 
 
+def test_white_space_is_folded_whatever_its_kind_and_plain_text_is_left_as_it_is() -> None:
+    # The walk skips folding a buffer of single spaces only: every other white space folds.
+    markup = ("<html><body><p>no\u00a0break</p><p>two  spaces</p><p> edges </p>"
+              "<p>line\nbreak\tand tab</p><p>plain words, one space each.</p></body></html>")
+    assert texts(markup) == ["no break", "two spaces", "edges", "line break and tab",
+                             "plain words, one space each."]
+
+
 def test_unclosed_button_does_not_swallow_the_page() -> None:
     # libxml2 nests everything after an unclosed <button> inside it.
     markup = f"<html><body><button><span>Menu</span><div><main><p>{PROSE}</p></main></div></body></html>"

@@ -394,14 +394,18 @@ def _prune_hidden(root: Element) -> None:
     """Drop what the page hides, except streamed holders, collapsed prose panels and a cloak
     over the whole page."""
     gone: set[Element] = set()
-    page_chars: list[int] = []  # measured once, and only on a page that hides something
+    page_chars: int | None = None  # measured only on a page that hides some text
     for el in _MAYBE_HIDDEN(root):  # document order: an ancestor comes before what it holds
         if el in gone or not _is_hidden(el) or el.getparent() is None:
             continue  # gone with a dropped ancestor: its text need not be measured again
         if _streamed(el):
             continue
         text = text_content(el)
-        if _collapsed_prose(el, text) or _cloak(text, page_chars, root):
+        if _collapsed_prose(el, text):
+            continue
+        if page_chars is None:
+            page_chars = len(text_content(root))
+        if len(text) >= _CLOAK_SHARE * page_chars > 0:
             continue
         gone.update(_MAYBE_HIDDEN_INSIDE(el))
         drop_tree(el)
@@ -411,12 +415,6 @@ def _prune_hidden(root: Element) -> None:
 # lift once styles load (``<div style="visibility:hidden">`` around everything), not content
 # kept from the reader: a page cannot hide all it shows.
 _CLOAK_SHARE = 0.9
-
-
-def _cloak(text: str, page_chars: list[int], root: Element) -> bool:
-    if not page_chars:
-        page_chars.append(len(text_content(root)))
-    return len(text) >= _CLOAK_SHARE * page_chars[0] > 0
 
 
 def _is_hidden(el: Element) -> bool:

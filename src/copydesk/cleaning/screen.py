@@ -16,11 +16,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-
-import ahocorasick
-
 from re import _constants as C  # noqa: PLC2701 - the parser's opcodes, stable since 3.11
 from re import _parser
+
+import ahocorasick
 
 Seq = list  # a parsed pattern: a list of (opcode, argument) pairs
 Strings = set[str]

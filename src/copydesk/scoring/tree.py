@@ -3,9 +3,9 @@
 Every container scores the sum of its blocks' scores plus a prior for what it says it is. The
 best one wins; its siblings that score like it join it (an article split into sections), and
 link rows are trimmed, as are what stands above the headline, a closing list of dated teaser
-cards, a closing "Sources"/"Footnotes" apparatus and what follows a closing "Related Articles"; linked section headings, linked items of
-plain lists and mostly linked sentences inside the text are then put back. One pass over
-blocks × depth, no tree walk.
+cards, a closing "Sources"/"Footnotes" apparatus and what follows a closing "Related
+Articles"; linked section headings, linked items of plain lists and mostly linked sentences
+inside the text are then put back. One pass over blocks × depth, no tree walk.
 """
 from __future__ import annotations
 
