@@ -458,3 +458,13 @@ def test_the_byline_row_dates_a_head_without_a_stamp_near_its_headline() -> None
 def test_user_names_a_forum_or_blog_engine_shows(text: str, handle: bool) -> None:
     assert is_handle(text) is handle
 
+
+
+def test_the_walk_reads_no_code_as_a_credit() -> None:
+    """A script's text is never read (it is code, and copying it is what a large inline
+    bundle costs), while a credit in an indented text or tail is still found."""
+    from copydesk.metadata.scan import walk
+    root = dom.parse("<html><body><script>By = window.by;</script><style>by{}</style>"
+                     "<div>\n   \n</div><p>\n  By Ann Lee</p><span>x</span>\n  By Bo Li</body>"
+                     "</html>")
+    assert [el.tag for el in walk(root).credits] == ["p", "body"]

@@ -87,6 +87,7 @@ def _anywhere(el: Element, tag: str, prop: str | None, pubdate: str | None,
 
 
 # Tags the walk must look at whatever their attributes.
+_CODE_TAGS = frozenset({"script", "style"})
 _SPECIAL_TAGS = frozenset({"time", "meta", "script", "h1", "link", "title"}) | _DATA_DATE_TAGS
 
 
@@ -99,7 +100,7 @@ def _body(body: Element, found: Scan) -> None:
     credits: list[tuple[tuple, Element]] = []
     marked_bylines, marked_dates, labels = found.marked_bylines, found.marked_dates, found.labels
     props, times = found.props, found.times
-    special, first_letter = _SPECIAL_TAGS, _FIRST_LETTER.match
+    special, first_letter, opens = _SPECIAL_TAGS, _FIRST_LETTER.match, _OPENS
     for i, el in enumerate(body.iter()):
         tag = el.tag
         if tag.__class__ is str:
@@ -142,15 +143,20 @@ def _body(body: Element, found: Scan) -> None:
                     marked_bylines.append(el)
                 if tag == "time" and el.get("datetime") is None:
                     marked_dates.append(el)
-            text = el.text
-            if text is not None and (first := first_letter(text)) is not None:
+            # A script's or style's text is code, and reading it copies it (often 100 KB+).
+            text = el.text if tag not in _CODE_TAGS else None
+            # The first character rules out most texts before a regex call (which costs more
+            # than the test): prose starts with another letter, layout white space is blank.
+            if text and text[0] in opens and not text.isspace() \
+                    and (first := first_letter(text)) is not None:
                 letter = first.group(1)
                 if first.end() <= 24 and letter in _CREDIT_LETTERS and _credit(text):
                     credits.append(((i, 0), el))
                 if letter in _LABEL_LETTERS and _is_label(el, text, first.start(1)):
                     labels.append(el)
         tail = el.tail
-        if tail is not None and (first := first_letter(tail)) is not None and first.end() <= 24 \
+        if tail and tail[0] in opens and not tail.isspace() \
+                and (first := first_letter(tail)) is not None and first.end() <= 24 \
                 and first.group(1) in _CREDIT_LETTERS and _credit(tail):
             owner = el.getparent()
             if owner is not None:
@@ -214,6 +220,7 @@ def _has_author(rel: str) -> bool:
 # The first letter after XPath's blanks, when it may open a credit or a label.
 # Anchored with \A: used with match(), and a search from every position of a long blank run
 # would be quadratic.
+_OPENS = frozenset("bBwWpPsSrRvVaAcC" + _XML_SPACE)  # what such a text can start with
 _FIRST_LETTER = re.compile(r"\A[ \t\n\r]*+([bBwWpPsSrRvVaAcC])")
 
 
