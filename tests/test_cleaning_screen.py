@@ -64,6 +64,11 @@ def test_screening_texts_together_finds_what_screening_each_finds() -> None:
         screen = patterns.screen()
         assert screen.could_match_all(order) == [screen.could_match(t) for t in order]
     assert patterns.screen().could_match_all([]) == []
+    # Joined (no text holds the separator), with and without a shift between the two sides.
+    for odd in ("İİİ Read more: x", "x\u0307 Advertisement", "ΟΔΟΣ Share this:", "plain"):
+        joinable = [odd, *LINES[:40], "Share this:", odd, "Advertisement"]
+        screen = patterns.screen()
+        assert screen.could_match_all(joinable) == [screen.could_match(t) for t in joinable]
 
 
 def test_fold_lowers_as_ignorecase_matches() -> None:
