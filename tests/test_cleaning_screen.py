@@ -64,6 +64,11 @@ def test_screening_texts_together_finds_what_screening_each_finds() -> None:
         screen = patterns.screen()
         assert screen.could_match_all(order) == [screen.could_match(t) for t in order]
     assert patterns.screen().could_match_all([]) == []
+    # Joined (no text holds the separator), with and without a shift between the two sides.
+    for odd in ("İİİ Read more: x", "x\u0307 Advertisement", "ΟΔΟΣ Share this:", "plain"):
+        joinable = [odd, *LINES[:40], "Share this:", odd, "Advertisement"]
+        screen = patterns.screen()
+        assert screen.could_match_all(joinable) == [screen.could_match(t) for t in joinable]
 
 
 def test_fold_lowers_as_ignorecase_matches() -> None:
@@ -158,3 +163,24 @@ def test_the_screen_stays_linear_on_long_adversarial_text() -> None:
         start = time.perf_counter()
         patterns.screen().could_match(text)
         assert time.perf_counter() - start < 2.0
+
+
+def _class_strings() -> list[str]:
+    """Each group's words as class strings: bare, in a longer word, BEM-joined, beside others."""
+    out = []
+    for rx in (*patterns.TOKENS.values(), patterns.CONTENT_EXEMPT):
+        for word in patterns.WORDS[rx]:
+            out += [word, f"x-{word} col", f"is-{word}", word.replace("-", "__"),
+                    word.replace("-", "--") + "--open", f"post{word}", f"{word}s2"]
+    return out
+
+
+def test_the_class_prefilter_passes_every_string_that_names_a_kind() -> None:
+    """_naming_boxes reads no further a class string ANY_WORD passes over, so it must pass
+    every string whose words name a kind (and it need pass no string that names none)."""
+    strings = _class_strings()
+    assert any(not context._token_kinds(s) and patterns.ANY_WORD.search(" " + s)
+               for s in strings)  # a prefilter: it may pass strings that name nothing
+    for tokens in strings:
+        if context._token_kinds(tokens):
+            assert patterns.ANY_WORD.search(" " + tokens), tokens

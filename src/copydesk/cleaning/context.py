@@ -239,7 +239,7 @@ def _naming_boxes(containers: list[Container]) -> dict[int, frozenset[str]]:
                 continue
             named = searched.get(tokens)
             if named is None:
-                named = searched[tokens] = any_word(tokens) is not None
+                named = searched[tokens] = any_word(" " + tokens) is not None  # see ANY_WORD
             if not named:
                 continue
         own = _own_marks(box.tag, box.role, tokens)

@@ -103,9 +103,15 @@ class Screen:
             return [self.could_match(text) for text in texts]
         found = [0] * len(texts)
         low = fold(joined)
+        # Where each side's texts start, found once when both sides have the same length:
+        # lower() maps each character to one but "İ" (to two, which fold makes one again), and
+        # fold drops a stray U+0307, so equal lengths mean the sides align character by character.
+        at: dict[int, list[int]] = {}
         for ci, auto in self.sides:
             subject = low if ci else joined
-            seps = [m.start() for m in _SEP_RX.finditer(subject)]
+            if len(subject) not in at:
+                at[len(subject)] = [m.start() for m in _SEP_RX.finditer(subject)]
+            seps = at[len(subject)]
             for end, bits in auto.iter(subject):  # a match's last character is in its text
                 found[bisect_right(seps, end) - 1] |= bits
         return found
