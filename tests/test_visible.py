@@ -458,3 +458,19 @@ def test_the_byline_row_dates_a_head_without_a_stamp_near_its_headline() -> None
 def test_user_names_a_forum_or_blog_engine_shows(text: str, handle: bool) -> None:
     assert is_handle(text) is handle
 
+
+
+def test_side_marks_are_what_a_case_blind_regex_finds() -> None:
+    """_side_mark lowers the value instead of matching with re.I: the same for every code
+    point that re.I or lowering could fold into one of the words' letters."""
+    import re
+    import sys
+
+    from copydesk.metadata.visible import _side_mark
+    rx = re.compile("comment|related", re.I)
+    folding = [c for c in map(chr, range(sys.maxunicode + 1))
+               if re.match("[commentrelatd]", c, re.I) or set(c.lower()) & set("commentrelatd")]
+    assert sorted(set("".join(folding).lower())) == sorted(set("commentrelatd"))
+    for value in ("post-Comments", "RELATED-posts", "yarpp-related", "commentary", "comm ent",
+                  "", None, "reLATed", "main"):
+        assert _side_mark(value) == bool(rx.search(value or "")), value
