@@ -475,3 +475,19 @@ def test_side_marks_are_what_a_case_blind_regex_finds() -> None:
     for value in ("post-Comments", "RELATED-posts", "yarpp-related", "commentary", "comm ent",
                   "", None, "reLATed", "main"):
         assert _side_mark(value) == bool(rx.search(value or "")), value
+
+
+def test_spaced_head_is_the_start_of_the_spaced_text() -> None:
+    """Whole when short, else a start longer than the limit; script and style are no text,
+    but their tails are."""
+    from copydesk.metadata.visible import _spaced_head, _spaced_text
+    root = etree.HTML('<div id="box"> By  <a>Jane\n Doe</a><script>var x = 1;</script> and '
+                      '<b>Ali <i>Kaya</i></b>, <style>p {}</style>Associated   Press</div>')
+    box = root.xpath("//div")[0]
+    whole = _spaced_text(box)
+    assert whole == "By Jane Doe and Ali Kaya , Associated Press"
+    for limit in range(len(whole) + 3):
+        head = _spaced_head(box, limit)
+        assert whole.startswith(head)
+        assert head == whole if len(whole) <= limit else len(head) > limit
+    assert _spaced_head(root.xpath("//script")[0], 80) == ""
