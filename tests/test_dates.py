@@ -62,3 +62,36 @@ def test_year_first_slashed_dates_and_month_names_in_urls() -> None:
 def test_date_start_finds_the_earliest_date_of_any_form() -> None:
     assert date_start("by Dan Gibbs | Mar 11, 2023 | 2023-03-12") == 15
     assert date_start("Dan Gibbs, no date here") is None
+
+
+_EVERY_CHAR = "".join(map(chr, range(0x110000)))
+
+
+def test_month_initials_match_what_re_i_matches() -> None:
+    """The month group takes its first letter without re.I: the class must hold exactly what
+    re.I would match for it, over every code point."""
+    import re
+
+    from copydesk.metadata.dates import MONTHS, _cases
+    for letter in {name[0] for name in MONTHS}:
+        assert set(_cases(letter)) == set(re.findall(letter, _EVERY_CHAR, re.I)), letter
+
+
+@pytest.mark.parametrize("text", [
+    "March 3, 2025", "SEPT. 3 2020", "ſeptember 3, 2020", "Grammar 2 2020", "a mayo 12 2024",
+    "3 de junio de 2025", "1. MÄRZ 2020", "12th dec, 2019 and Jan 5 2020", "Sun 4 August 2010",
+    "septiembre 7, 2021", "Dezember 24 2024", "no date 2024",
+])
+def test_month_forms_match_as_a_flat_list_of_names(text: str) -> None:
+    """Branching on the first letter finds the same dates, and the same spans, as the flat
+    longest-first list of names."""
+    import re
+
+    from copydesk.metadata import dates
+    flat = "(" + "|".join(sorted(dates.MONTHS, key=len, reverse=True)) + r")\.?"
+    mdy = re.compile(flat + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", re.I)
+    dmy = re.compile(r"(\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?" + flat
+                     + r",?\s+(?:de\s+)?(\d{4})", re.I)
+    for old, new in ((mdy, dates._MDY), (dmy, dates._DMY)):
+        assert [(m.span(), m.groups()) for m in old.finditer(text)] == \
+            [(m.span(), m.groups()) for m in new.finditer(text)]

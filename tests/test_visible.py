@@ -459,7 +459,6 @@ def test_user_names_a_forum_or_blog_engine_shows(text: str, handle: bool) -> Non
     assert is_handle(text) is handle
 
 
-
 def test_the_walk_reads_no_code_as_a_credit() -> None:
     """A script's text is never read (it is code, and copying it is what a large inline
     bundle costs), while a credit in an indented text or tail is still found."""
@@ -468,3 +467,36 @@ def test_the_walk_reads_no_code_as_a_credit() -> None:
                      "<div>\n   \n</div><p>\n  By Ann Lee</p><span>x</span>\n  By Bo Li</body>"
                      "</html>")
     assert [el.tag for el in walk(root).credits] == ["p", "body"]
+
+
+def test_side_marks_are_what_a_case_blind_regex_finds() -> None:
+    """_side_mark lowers the value instead of matching with re.I: the same, since no code
+    point but a letter's ASCII pair matches it under re.I or lowers to it."""
+    import re
+
+    from copydesk.metadata.visible import _side_mark
+    every = "".join(map(chr, range(0x110000)))
+    lowered = every.lower()
+    for letter in set("commentrelated"):
+        assert sorted(re.findall(letter, every, re.I)) == sorted({letter, letter.upper()})
+        assert lowered.count(letter) == 2, letter
+    rx = re.compile("comment|related", re.I)
+    for value in ("post-Comments", "RELATED-posts", "yarpp-related", "commentary", "comm ent",
+                  "", None, "reLATed", "main"):
+        assert _side_mark(value) == bool(rx.search(value or "")), value
+
+
+def test_spaced_head_is_the_start_of_the_spaced_text() -> None:
+    """Whole when short, else a start longer than the limit; script and style are no text,
+    but their tails are."""
+    from copydesk.metadata.visible import _spaced_head, _spaced_text
+    root = etree.HTML('<div id="box"> By  <a>Jane\n Doe</a><script>var x = 1;</script> and '
+                      '<b>Ali <i>Kaya</i></b>, <style>p {}</style>Associated   Press</div>')
+    box = root.xpath("//div")[0]
+    whole = _spaced_text(box)
+    assert whole == "By Jane Doe and Ali Kaya , Associated Press"
+    for limit in range(len(whole) + 3):
+        head = _spaced_head(box, limit)
+        assert whole.startswith(head)
+        assert head == whole if len(whole) <= limit else len(head) > limit
+    assert _spaced_head(root.xpath("//script")[0], 80) == ""

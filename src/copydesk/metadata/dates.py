@@ -23,7 +23,29 @@ MONTHS = {
     "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
     "diciembre": 12,
 }
-_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+
+
+def _month_group(names: list[str]) -> str:
+    """The month names as one capturing group, longest first, branching on the first letter.
+
+    Under re.I, sre can only reject a name by trying it, so sixty-odd names cost sixty-odd
+    tries at every character of a line; a first letter matched without re.I (``(?-i:[Mm])``)
+    is rejected in one step, so each position tries one letter's few names. Within a letter
+    the longest-first order stays, so every match is the one the flat list found."""
+    by_letter: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        by_letter.setdefault(name[0], []).append(re.escape(name[1:]))
+    return "(" + "|".join(f"(?-i:[{_cases(letter)}])(?:{'|'.join(rests)})"
+                          for letter, rests in by_letter.items()) + ")"
+
+
+def _cases(letter: str) -> str:
+    """What re.I matches for a month's initial: the letter, its capital and, for 's', the long
+    s 'ſ' (a test checks this against every code point)."""
+    return letter + letter.upper() + ("\u017f" if letter == "s" else "")
+
+
+_MONTH = _month_group(list(MONTHS)) + r"\.?"
 _ISO = re.compile(
     r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
     r"\s*(Z|[+-]\d{2}:?\d{2})?)?"

@@ -325,7 +325,7 @@ def _byline_row_date(page: Scan) -> str | None:
         for box in [el, *islice(el.iterancestors(), 3)]:
             if not _short(box):
                 break
-            text = _spaced_text(box)
+            text = _spaced_head(box, _LINE_LIMIT)
             if len(text) > _LINE_LIMIT or _NOT_STAMP.search(text):
                 break
             if date := find_date(text):
@@ -359,7 +359,7 @@ def _marked_dates(page: Scan) -> list[str]:
         tokens = _MARK_SPLIT.split(f"{el.get('class') or ''} {el.get('id') or ''}".lower())
         if el.tag != "time" and not _DATE_WORDS & set(tokens) or _in_comments(el):
             continue
-        text = _spaced_text(el)
+        text = _spaced_head(el, 80)
         date = find_date(text) if len(text) < 80 else _first_short_date(el)
         if date and date not in dates:
             dates.append(date)
@@ -422,10 +422,10 @@ def _printed_bylines(page: Scan) -> list[str]:
     for el in page.credits:
         if el.tag in _NO_TEXT or _in_nav(el):
             continue
-        text = _spaced_text(el)
+        text = _spaced_head(el, _LINE_LIMIT)
         while _LABELS.match(text) and el.getparent() is not None:  # "By" alone in its span
             el = el.getparent()
-            text = _spaced_text(el)
+            text = _spaced_head(el, _LINE_LIMIT)
         if len(text) > _LINE_LIMIT or not _BY.match(text) or text in lines:
             continue
         names, _ = parse_byline(text)
@@ -507,14 +507,14 @@ _MENU = re.compile(r"(?:^|\s)(?:sub-?|mega-?)?(?:menu|nav|navbar|navigation|drop
 
 
 def _byline_text(el: Element) -> str | None:
-    text = _spaced_text(el)
+    text = _spaced_head(el, _LINE_LIMIT)
     if _LABELS.match(text):  # the label alone: the name follows it, in its tail or next element
         sibling = el.getnext()
         tail = " ".join((el.tail or "").split())
-        text = tail or (_spaced_text(sibling) if sibling is not None else "")
+        text = tail or (_spaced_head(sibling, _LINE_LIMIT) if sibling is not None else "")
     if not text:
         return None
-    if len(text) > 120:
+    if len(text) > _LINE_LIMIT:
         return _name_at_head(el)
     names, _ = parse_byline(text)
     if not names and is_handle(strip_by(text)):
@@ -539,6 +539,47 @@ def _spaced_text(el: Element) -> str:
     return " ".join(" ".join(el.itertext()).split())  # nothing hidden: the C-level walk
 
 
+def _spaced_head(el: Element, limit: int) -> str:
+    """What _spaced_text(el) starts with: all of it when that is at most ``limit`` characters,
+    else a longer start. Enough to tell a line from a region and to read its first words, and
+    it stops reading there: a stamp's parent or a byline's box may be a whole column, whose
+    text is not worth joining (joined with single spaces, the words of the first texts are
+    the start of the whole text's words)."""
+    words: list[str] = []
+    size = -1  # len(" ".join(words))
+    for text in _shown_texts(el):
+        parts = text.split()
+        if parts:
+            words += parts
+            size += len(parts) + sum(map(len, parts))
+            if size > limit:
+                break
+    return " ".join(words)
+
+
+def _shown_texts(top: Element) -> Iterator[str]:
+    """The texts of top's subtree a reader sees, in document order and read lazily: XPath's
+    descendant-or-self::text() outside script and style. A tail comes once the walk has left
+    its element (the stack holds the open elements, innermost last); top's own is not one."""
+    if top.tag in _HIDDEN:
+        return
+    stack: list[Element] = []
+    for el in top.iter():
+        if stack:
+            up = el.getparent()
+            while stack[-1] is not up:
+                tail = stack.pop().tail
+                if tail:
+                    yield tail
+        stack.append(el)
+        tag = el.tag
+        if tag.__class__ is str and tag not in _HIDDEN and el.text:
+            yield el.text
+    for done in reversed(stack[1:]):
+        if done.tail:
+            yield done.tail
+
+
 _HIDDEN = ("script", "style")
 
 
@@ -561,14 +602,23 @@ def _in_comments(el: Element) -> bool:
             return footer
         if tag == "footer":
             footer = True
-        elif tag == "aside" or _SIDE_MARK.search(parent.get("class") or "") \
-                or _SIDE_MARK.search(parent.get("id") or ""):
+        elif tag == "aside" or _side_mark(parent.get("class")) or _side_mark(parent.get("id")):
             return _holds_no_main(parent)
     return footer
 
 
 _PAGE_TAGS = frozenset({"body", "html"})
-_SIDE_MARK = re.compile("comment|related", re.I)
+
+
+def _side_mark(value: str | None) -> bool:
+    """'comment' or 'related' in a class or id, in any case. Two finds in the lowered value:
+    the regex ``comment|related`` with re.I folds the case of every character it tries, which
+    made it the costliest test of an ancestor walk (none of these letters has a case form
+    beyond its ASCII pair, so lowering finds the same; a test checks every code point)."""
+    if not value:
+        return False
+    value = value.lower()
+    return "comment" in value or "related" in value
 
 
 def _holds_no_main(box: Element) -> bool:
@@ -596,7 +646,7 @@ _Text = tuple  # (the element a text node belongs to, or None; the text)
 
 def _head_stamps(h1s: list) -> list[tuple[_Text, tuple[str, bool]]]:
     """(text node, stamp) pairs around the first headline, nearest first."""
-    h1 = next((h for h in h1s if len(_spaced_text(h)) >= 8 and not _in_nav(h)), None)
+    h1 = next((h for h in h1s if len(_spaced_head(h, 8)) >= 8 and not _in_nav(h)), None)
     if h1 is None:
         return []
     after = [(i, n, d) for i, n in enumerate(_nonblank(_texts_after(h1), _AFTER_LIMIT))
@@ -675,7 +725,7 @@ def _stamp_line(stamps: list) -> str | None:
     el = stamps[0][0][0]
     boxes = [el, *el.iterancestors()] if el is not None else []
     for box in boxes[:3]:
-        text = _spaced_text(box)
+        text = _spaced_head(box, _LINE_LIMIT)
         if len(text) > _LINE_LIMIT:
             break
         names, _ = parse_byline(text)
@@ -699,7 +749,7 @@ def _stamp(el: Element | None, node: str) -> tuple[str, bool] | None:
         if len(own) > _STAMP_LIMIT:
             return None  # a paragraph
         # an element with many children is a container, not a stamp: read the node alone
-        for text in (_spaced_text(el) if len(el) <= 8 else "", own):
+        for text in (_spaced_head(el, _STAMP_LIMIT) if len(el) <= 8 else "", own):
             found = find_date_span(text) if len(text) <= _STAMP_LIMIT else None
             if found and found[1] * 3 >= len(text):
                 date = found[0]
@@ -707,7 +757,7 @@ def _stamp(el: Element | None, node: str) -> tuple[str, bool] | None:
     if date is None or _in_comments(el):
         return None
     parent = el.getparent()
-    context = _spaced_text(parent) if parent is not None else ""
+    context = _spaced_head(parent, _STAMP_LIMIT) if parent is not None else ""
     if el.tag in _INLINE and len(context) > _STAMP_LIMIT or _NOT_STAMP.search(context[:_STAMP_LIMIT]):
         return None
     return date, not _UPDATE_LABEL.search(context[:_STAMP_LIMIT]) and not _either_way(text)
