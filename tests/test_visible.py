@@ -500,3 +500,13 @@ def test_spaced_head_is_the_start_of_the_spaced_text() -> None:
         assert whole.startswith(head)
         assert head == whole if len(whole) <= limit else len(head) > limit
     assert _spaced_head(root.xpath("//script")[0], 80) == ""
+
+
+def test_author_links_are_found_by_their_place_in_the_list() -> None:
+    """Each author-directory link is picked once, by index, however many links come before
+    it or share its directory."""
+    from copydesk.metadata.scan import Scan
+    from copydesk.metadata.visible import _maybe_author_links
+    hrefs = ["/a", "/author/x", "/b", "/c", "/authors/y/", "/d/writer/z/author/q", "/e"]
+    page = Scan(links=list(range(len(hrefs))), hrefs=hrefs)
+    assert [i for i, _ in _maybe_author_links(page)] == [1, 4, 5]
