@@ -367,6 +367,13 @@ def test_import_copydesk_loads_neither_click_nor_bs4():
     assert out.stdout.strip() == "[]"
 
 
+def test_import_copydesk_loads_no_mail_or_network_modules():
+    """email.utils (for RFC 2822 dates) drags in socket and more: it loads on first use."""
+    code = "import sys, copydesk; print(sorted({'email.utils', 'socket'} & set(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
 def test_python_m_copydesk(page):
     out = subprocess.run([sys.executable, "-m", "copydesk", "-f", "text", str(page)],
                          capture_output=True, text=True)

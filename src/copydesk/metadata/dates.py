@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
-from email.utils import parsedate_tz
 
 MONTHS = {
     # English
@@ -72,7 +71,7 @@ def parse_date(value: str | None) -> str | None:
     match = _ISO.search(value) or _COMPACT.match(value)
     if match:
         return _iso(match.groups())
-    parsed = parsedate_tz(value) if "," in value or ":" in value else None
+    parsed = _rfc2822_fields(value) if "," in value or ":" in value else None
     if parsed and parsed[0] > 1900:
         return _rfc2822(parsed)
     return find_date(value)
@@ -162,6 +161,12 @@ def _iso(groups: tuple) -> str | None:
         tz = f"{tz[:3]}:{tz[3:]}"
     tz = "+00:00" if tz == "Z" else tz
     return f"{date}T{int(hour):02d}:{minute}:{second or '00'}{tz or ''}"
+
+
+def _rfc2822_fields(value: str) -> tuple | None:
+    # email.utils imports socket, random and more: a tenth of import time, for a rare form.
+    from email.utils import parsedate_tz
+    return parsedate_tz(value)
 
 
 def _rfc2822(parsed: tuple) -> str | None:
