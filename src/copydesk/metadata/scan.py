@@ -86,8 +86,8 @@ def _anywhere(el: Element, tag: str, prop: str | None, pubdate: str | None,
         _machine(el, tag, pubdate, found)
 
 
+_CODE_TAGS = frozenset({"script", "style"})  # their text is code: never read as a credit
 # Tags the walk must look at whatever their attributes.
-_CODE_TAGS = frozenset({"script", "style"})
 _SPECIAL_TAGS = frozenset({"time", "meta", "script", "h1", "link", "title"}) | _DATA_DATE_TAGS
 
 
