@@ -500,6 +500,8 @@ def test_spaced_head_is_the_start_of_the_spaced_text() -> None:
         assert whole.startswith(head)
         assert head == whole if len(whole) <= limit else len(head) > limit
     assert _spaced_head(root.xpath("//script")[0], 80) == ""
+    tailed = etree.HTML("<p><span>Jane Doe</span> · May 5</p>").xpath("//span")[0]
+    assert _spaced_head(tailed, 80) == "Jane Doe"  # its own tail is not its text
 
 
 def test_author_links_are_found_by_their_place_in_the_list() -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from .blocks import Page
 from .metadata import language
-from .metadata.candidates import TRUST, Candidates
+from .metadata.candidates import INVISIBLE, TRUST, Candidates
 from .metadata.dates import date_from_url, parse_date, strip_dates
 from .metadata.visible import (is_byline, is_handle, looks_like_person, parse_byline,
                                split_dateline, stamp_date, strip_by)
@@ -680,7 +680,7 @@ def _is_credit(block: Block) -> bool:
 _WORD = re.compile(r"\w+")
 _PUNCT = re.compile(r"[^\w\s]")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-",
-                         "\u00ad": None, "\u200b": None, "\u2060": None, "\ufeff": None})
+                         **dict.fromkeys(INVISIBLE)})
 
 
 @lru_cache(maxsize=4096)

@@ -10,7 +10,8 @@ from typing import Any
 TRUST = ("json-ld", "meta", "microdata", "visible", "url", "input")
 # Soft hyphens, zero-width spaces, word joiners and stray BOMs: invisible, so no part of a
 # field's text ('Assis\xadtance'); ZWJ/ZWNJ are left, as scripts and emoji need them.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+INVISIBLE = "\u00ad\u200b\u2060\ufeff"
+_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 
 
 @dataclass

@@ -563,25 +563,14 @@ def _spaced_head(el: Element, limit: int) -> str:
 
 def _shown_texts(top: Element) -> Iterator[str]:
     """The texts of top's subtree a reader sees, in document order and read lazily: XPath's
-    descendant-or-self::text() outside script and style. A tail comes once the walk has left
-    its element (the stack holds the open elements, innermost last); top's own is not one."""
+    descendant-or-self::text() outside script and style (top's own tail is not one)."""
     if top.tag in _HIDDEN:
         return
-    stack: list[Element] = []
-    for el in top.iter():
-        if stack:
-            up = el.getparent()
-            while stack[-1] is not up:
-                tail = stack.pop().tail
-                if tail:
-                    yield tail
-        stack.append(el)
-        tag = el.tag
-        if tag.__class__ is str and tag not in _HIDDEN and el.text:
-            yield el.text
-    for done in reversed(stack[1:]):
-        if done.tail:
-            yield done.tail
+    for owner, text in _subtree_texts(top, None):
+        if owner is None:  # top's tail, which comes last
+            return
+        if owner.tag not in _HIDDEN:
+            yield text
 
 
 _HIDDEN = ("script", "style")
