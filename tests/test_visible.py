@@ -512,3 +512,30 @@ def test_author_links_are_found_by_their_place_in_the_list() -> None:
     hrefs = ["/a", "/author/x", "/b", "/c", "/authors/y/", "/d/writer/z/author/q", "/e"]
     page = Scan(links=list(range(len(hrefs))), hrefs=hrefs)
     assert [i for i, _ in _maybe_author_links(page)] == [1, 4, 5]
+
+
+_REGIONS_PAGE = (
+    '<html><body class="comments-open"><nav><ul><li><a href="/a">A</a></li></ul></nav>'
+    '<main><article><h1>T</h1><footer><p>By <a href="/author/x">X</a></p></footer>'
+    '<div class="related"><p><span>R</span></p></div></article>'
+    '<aside><div><p>S</p></div></aside></main>'
+    '<div id="comments"><footer><p><b>C</b></p></footer><div class="menu-x"><p>M</p></div></div>'
+    '<footer><div><p>F</p></div></footer><div class="comment-box"><main><p>K</p></main></div>'
+    '</body></html>'
+)
+
+
+def test_region_verdicts_are_the_same_with_a_shared_memo() -> None:
+    """The memo a page's Scan keeps changes no verdict, whatever order elements are asked in."""
+    from copydesk.metadata import visible
+    from copydesk.metadata.scan import walk
+
+    root = dom.parse(_REGIONS_PAGE)
+    elements = list(root.iter())
+    plain = [(visible._in_comments(el), visible._in_nav(el)) for el in elements]
+    assert any(c for c, _ in plain) and not all(c for c, _ in plain)
+    for order in (elements, elements[::-1]):
+        page = walk(root)
+        memoised = {el: (visible._in_comments(el, page.regions), visible._in_nav(el, page))
+                    for el in order}
+        assert [memoised[el] for el in elements] == plain

@@ -44,6 +44,10 @@ class Scan:
     credits: list = field(default_factory=list)        # elements holding a 'By …' text node
     titles: list = field(default_factory=list)         # <title>
     canonical_links: list = field(default_factory=list)  # <link rel=canonical>
+    # Verdicts of the metadata sources' ancestor walks (visible.py's regions), kept per page:
+    # a listing of a thousand bylines walks the same ancestors a thousand times.
+    regions: dict = field(default_factory=dict)  # (ancestor, footer passed) → in comments
+    menus: dict = field(default_factory=dict)  # element → it is a menu
 
 
 def walk(root: Element) -> Scan:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import islice
 
 from lxml import etree
@@ -329,7 +330,7 @@ def _byline_row_date(page: Scan) -> str | None:
             if len(text) > _LINE_LIMIT or _NOT_STAMP.search(text):
                 break
             if date := find_date(text):
-                if _in_nav(el):
+                if _in_nav(el, page):
                     break
                 return date
     return None
@@ -357,7 +358,7 @@ def _marked_dates(page: Scan) -> list[str]:
     dates: list[str] = []
     for el in page.marked_dates:
         tokens = _MARK_SPLIT.split(f"{el.get('class') or ''} {el.get('id') or ''}".lower())
-        if el.tag != "time" and not _DATE_WORDS & set(tokens) or _in_comments(el):
+        if el.tag != "time" and not _DATE_WORDS & set(tokens) or _in_comments(el, page.regions):
             continue
         text = _spaced_head(el, 80)
         date = find_date(text) if len(text) < 80 else _first_short_date(el)
@@ -384,7 +385,7 @@ def _marked_bylines(page: Scan) -> list[str]:
     texts: list[str] = []
     for el in page.marked_bylines:
         tokens = (el.get("class") or "").split() + (el.get("id") or "").split()
-        if not any(_is_byline_token(t) for t in tokens) or _in_comments(el):
+        if not any(_is_byline_token(t) for t in tokens) or _in_comments(el, page.regions):
             continue
         text = _byline_text(el)
         if text and text not in texts:
@@ -392,12 +393,13 @@ def _marked_bylines(page: Scan) -> list[str]:
         if len(texts) >= _BYLINE_LIMIT:
             break
     for label in page.labels[:2]:
-        text = None if _in_comments(label) else _byline_text(label)
+        text = None if _in_comments(label, page.regions) else _byline_text(label)
         if text and text not in texts:
             texts.append(text)
     return texts
 
 
+@lru_cache(maxsize=4096)  # a listing repeats its cards' class words hundreds of times
 def _is_byline_token(token: str) -> bool:
     """'post-author', 'byline', 'hero__author' yes; 'author-bio', 'author-avatar' no; but the
     name inside an author box ('author-box__name', 'authorName') is the author."""
@@ -420,7 +422,7 @@ def _printed_bylines(page: Scan) -> list[str]:
     element holding the 'By' plus the linked name after it, outside comments and footers."""
     lines: list[str] = []
     for el in page.credits:
-        if el.tag in _NO_TEXT or _in_nav(el):
+        if el.tag in _NO_TEXT or _in_nav(el, page):
             continue
         text = _spaced_head(el, _LINE_LIMIT)
         while _LABELS.match(text) and el.getparent() is not None:  # "By" alone in its span
@@ -453,7 +455,7 @@ def _author_links(page: Scan) -> str | None:
     last: Element | None = None
     for link, href in _maybe_author_links(page):
         path = _QUERY.split(href, maxsplit=1)[0]
-        if not _AUTHOR_HREF.search(path) or _in_nav(link):
+        if not _AUTHOR_HREF.search(path) or _in_nav(link, page):
             continue
         name = clean_name(_spaced_text(link).split(",")[0])  # "Jane Doe, Sri Lanka"
         if not name or not looks_like_person(name) or name in names:
@@ -495,12 +497,28 @@ def _joined(a: Element, b: Element) -> bool:
     return j >= 0 and bool(_JOINER.match(" ".join(text[i + len(first):j].split())))
 
 
-def _in_nav(el: Element) -> bool:
+def _in_nav(el: Element, page: Scan | None = None) -> bool:
     """In comments, a footer, or a menu (whose "By Company Size" headings sort links)."""
-    near = [p for _, p in zip(range(_MENU_DEPTH), el.iterancestors()) if p.tag not in _PAGE_TAGS]
-    return _in_comments(el) or any(
-        p.tag == "nav" or _MENU.search(f"{p.get('class') or ''} {p.get('id') or ''}")
-        for p in near)
+    if page is None:
+        return _in_comments(el) or any(map(_is_menu, _near(el)))
+    if _in_comments(el, page.regions):
+        return True
+    menus = page.menus
+    for box in _near(el):
+        verdict = menus.get(box)
+        if verdict is None:
+            verdict = menus[box] = _is_menu(box)
+        if verdict:
+            return True
+    return False
+
+
+def _near(el: Element) -> list[Element]:
+    return [p for _, p in zip(range(_MENU_DEPTH), el.iterancestors()) if p.tag not in _PAGE_TAGS]
+
+
+def _is_menu(box: Element) -> bool:
+    return box.tag == "nav" or _MENU.search(f"{box.get('class') or ''} {box.get('id') or ''}") is not None
 
 
 _MENU_DEPTH = 8  # a menu holds its items closely; a nav left open in broken markup is far up
@@ -579,25 +597,50 @@ _HIDDEN = ("script", "style")
 _SHOWN_TEXT = etree.XPath("descendant-or-self::text()[not(ancestor::script or ancestor::style)]")
 
 
-def _in_comments(el: Element) -> bool:
+def _in_comments(el: Element, memo: dict | None = None) -> bool:
     """Inside comments, related stories, a page footer or an aside. The classes of body and
     html describe the whole page ('fusion-woo-related-columns-4'), so they do not count; a
     footer inside an article is the article's own (its byline row); and a container that
-    holds the page's <main> is left open by broken markup, not a side region."""
+    holds the page's <main> is left open by broken markup, not a side region.
+
+    The verdict depends only on the ancestors and on whether a footer was passed, and every
+    step up that decides nothing hands the same question to the next ancestor: so each
+    (ancestor, footer passed) pair on the way gets the final verdict in ``memo`` (a page's
+    Scan.regions), and a later walk stops at the first pair it finds there."""
     footer = False
+    steps: list[tuple[Element, bool]] = []
+    verdict = None
     for parent in el.iterancestors():
-        tag = parent.tag
-        if tag in _PAGE_TAGS:
+        if memo is not None:
+            verdict = memo.get((parent, footer))
+            if verdict is not None:
+                break
+            steps.append((parent, footer))
+        verdict = _region_step(parent, footer)
+        if verdict is not None:
             break
-        if tag == "article" and footer:
-            return False
-        if tag == "main":
-            return footer
-        if tag == "footer":
-            footer = True
-        elif tag == "aside" or _side_mark(parent.get("class")) or _side_mark(parent.get("id")):
-            return _holds_no_main(parent)
-    return footer
+        footer = footer or parent.tag == "footer"
+    if verdict is None:
+        verdict = footer
+    if memo is not None:
+        for step in steps:
+            memo[step] = verdict
+    return verdict
+
+
+def _region_step(parent: Element, footer: bool) -> bool | None:
+    """What one ancestor decides of the walk in _in_comments, None when it decides nothing."""
+    tag = parent.tag
+    if tag in _PAGE_TAGS:
+        return footer
+    if tag == "article" and footer:
+        return False
+    if tag == "main":
+        return footer
+    if tag != "footer" and (tag == "aside" or _side_mark(parent.get("class"))
+                            or _side_mark(parent.get("id"))):
+        return _holds_no_main(parent)
+    return None
 
 
 _PAGE_TAGS = frozenset({"body", "html"})
