@@ -22,20 +22,20 @@ AGENCIES = (
     "EFE", "ANSA", "UPI", "CNN", "Xinhua", "Kyodo", "PA", "Press Association", "KNA", "epd",
     "Europa Press", "AAP", "CP", "The Canadian Press", "PTI", "IANS", "Yonhap", "TASS", "ANP",
 )
-_AGENCY_RX = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in AGENCIES) + r")\b")
+AGENCY_RX = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in AGENCIES) + r")\b")
 _BY = re.compile(
     r"^(?:(?:by|von|par|por|de|written by|words by|story by|reported by|posted by|author)(?::\s*|\s+)|"
     r"(?:authors?|autor(?:in)?|auteur|text|texto|texte)\s?:\s*)", re.I)
 # Where a printed name ends: a role, a stamp ("Updated", "Published", a weekday), a separator.
-_ROLE_WORDS = (
+ROLE_WORDS = (
     r"(?:senior |chief |managing |contributing |staff |associate |"
     r"assistant |executive |deputy )?(?:writer|editor|analyst|director|manager|vp|ceo|cto|"
     r"founder|co-founder|specialist|strategist|expert|consultant|officer|president|intern|"
     r"producer|correspondent|reporter|columnist|contributor|redakteur(?:in)?|journaliste?|"
     r"periodista|redactor(?:a)?)\b")
-_ROLE_END = re.compile(r"^\s*" + _ROLE_WORDS, re.I)
+_ROLE_END = re.compile(r"^\s*" + ROLE_WORDS, re.I)
 _NAME_END = re.compile(
-    r"(?<!\s)\s+(?:[|•·]|[-–—]\s|" + _ROLE_WORDS + r"|(?:updated|published|posted|aktualisiert|"
+    r"(?<!\s)\s+(?:[|•·]|[-–—]\s|" + ROLE_WORDS + r"|(?:updated|published|posted|aktualisiert|"
     # a second credit on the same line: "| Edited by …", "Fact checked by …", "Reviewed by …"
     r"edited|fact[- ]?checked|reviewed|medically reviewed|tested|illustrated|photographs|"
     r"last (?:updated|modified)|"
@@ -125,7 +125,7 @@ def parse_byline(text: str) -> tuple[list[str], str | None]:
 def _names(text: str) -> tuple[list[str], str | None]:
     """The names and the agency of a credit line whose 'By' is gone."""
     text = _SECOND_CREDIT.sub("", strip_dates(text))
-    agency = _AGENCY_RX.search(text)
+    agency = AGENCY_RX.search(text)
     organization = agency.group(0) if agency else None
     if agency:
         text = text[: agency.start()] + text[agency.end():]
@@ -253,7 +253,7 @@ def is_handle(text: str) -> bool:
     empty value, an agency's initials or a machine id ('mdelatorreq6vkpg2ma0ci')."""
     text = text.strip()
     return (bool(_HANDLE.match(text)) and not _NOT_NAME.search(_DIGITS.sub("", text))
-            and text.lower() not in _NO_VALUE and not _AGENCY_RX.fullmatch(text)
+            and text.lower() not in _NO_VALUE and not AGENCY_RX.fullmatch(text)
             and len(_DIGITS.findall(text)) <= 1)
 
 
@@ -316,6 +316,52 @@ def read(root: Element, found: Candidates, page: Scan | None = None) -> None:
     if not stamps and not found.get("published"):  # it only dates a page nothing else dates
         found.add("printed_date", _byline_row_date(page), SOURCE + ":unsure")
     found.add("author", _stamp_line(stamps), SOURCE)
+    for name in _owner_links(page, _site_host(found)):
+        found.add("owner", name, SOURCE)
+
+
+_OWNER_LIMIT = 3  # a header, a mobile header and a footer repeat the same few links
+_ABOUT = re.compile(r"^about(?: me)?:?\s+", re.I)
+
+
+def _owner_links(page: Scan, host: str | None) -> list[str]:
+    """Names that a site's front-page and 'About' links give ('Pierce Freeman' → '/', 'About
+    Melissa Neill' → '/about/'): a personal site links its owner's name there. Only a guess:
+    reconcile takes one when nothing names an author and the site's address spells it."""
+    names: list[str] = []
+    for i, href in enumerate(page.hrefs):
+        if len(href) > 80 or not (href in _HOME_HREFS or _own_page(href, host)):
+            continue
+        text = _ABOUT.sub("", _spaced_head(page.links[i], 60))
+        if looks_like_person(text) and text not in names:
+            names.append(text)
+            if len(names) >= _OWNER_LIMIT:
+                break
+    return names
+
+
+_HOME_HREFS = frozenset({"/", "./", "../", "/index.html", "index.html"})
+_HOST = re.compile(r"^https?://(?:www\.)?([^/:?#]+)")
+
+
+def _site_host(found: Candidates) -> str | None:
+    first = found.first("url")
+    match = _HOST.match(first[0]) if first else None
+    return match.group(1).lower() if match else None
+
+
+def _own_page(href: str, host: str | None) -> bool:
+    """'/about/', or the site's own front page or about page written as an address (a link
+    to another site's front page names that site)."""
+    if href.startswith("/"):
+        return href.startswith("/about") and href.count("/") <= 2
+    if host is None or host not in href:  # a C-level find rules out most links
+        return False
+    match = _HOST.match(href)
+    if match is None or match.group(1).lower() != host:
+        return False
+    path = href[match.end():]
+    return path in ("", "/") or path.startswith("/about") and path.count("/") <= 2
 
 
 def _byline_row_date(page: Scan) -> str | None:
@@ -384,9 +430,12 @@ def _marked_bylines(page: Scan) -> list[str]:
     texts: list[str] = []
     for el in page.marked_bylines:
         tokens = (el.get("class") or "").split() + (el.get("id") or "").split()
-        if not any(_is_byline_token(t) for t in tokens) or _in_comments(el):
+        if not any(_is_byline_token(t) for t in tokens):
+            text = _name_above_bio(el, tokens)
+        elif _in_comments(el):
             continue
-        text = _byline_text(el)
+        else:
+            text = _byline_text(el)
         if text and text not in texts:
             texts.append(text)
         if len(texts) >= _BYLINE_LIMIT:
@@ -396,6 +445,24 @@ def _marked_bylines(page: Scan) -> list[str]:
         if text and text not in texts:
             texts.append(text)
     return texts
+
+
+def _name_above_bio(el: Element, tokens: list[str]) -> str | None:
+    """An author box's bio ('author-description') set right after the name in an element of
+    its own, unmarked: that element's short text is the author's name."""
+    before = el.getprevious()
+    if before is None or not any(_is_bio_token(t) for t in tokens) or _in_comments(el):
+        return None
+    name = clean_name(_spaced_head(before, 60))
+    return name if name and looks_like_person(name) else None
+
+
+def _is_bio_token(token: str) -> bool:
+    parts = set(_TOKEN_SPLIT.split(_CAMEL.sub(r"\1-\2", token).lower()))
+    return bool(parts & _BYLINE_WORDS and parts & _BIO_WORDS)
+
+
+_BIO_WORDS = frozenset({"bio", "description", "desc"})
 
 
 def _is_byline_token(token: str) -> bool:
