@@ -129,3 +129,14 @@ def test_name_set_right_before_an_author_description() -> None:
                     "<div class='dynamic-author-description'>Licensed Q Arabica Grader, M.A. "
                     "Journalism</div></div>")
     assert a.authors == ("Asser Christensen",)
+
+
+def test_a_label_over_a_list_of_names() -> None:
+    a = _page(top="<h6>Author(s)</h6><ul><li><a href='/l?a=1'>John A. Alic</a></li><li><a "
+                  "href='/l?a=2'>David C. Mowery</a></li><li>Edward S. Rubin</li></ul>")
+    assert a.authors == ("John A. Alic", "David C. Mowery", "Edward S. Rubin")
+
+
+def test_a_label_over_a_menu_names_no_one() -> None:
+    a = _page(top="<h6>Authors</h6><ul><li>Browse all authors</li><li>Become a writer</li></ul>")
+    assert a.authors == ()

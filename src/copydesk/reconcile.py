@@ -522,7 +522,7 @@ def _owner_people(found: Candidates, page: Page, common: Container[str]) -> list
 # the author' (scan.labels reads only the leaves the raw tree's walk knows).
 _CREDIT_LABELS = frozenset({"article by", "written by", "posted by", "words by", "story by",
                             "author", "authors", "about the author", "about the authors",
-                            "meet the author", "by"})
+                            "meet the author", "by", "author(s)"})
 # 'This post was written by Danielle Padula, Head of Marketing …': a bio's credit sentence.
 _WRITTEN_BY = re.compile(r"^this (?:blog )?(?:post|article|piece|story|guide|entry) "
                          r"(?:was|is|has been) (?:written|authored|contributed) by\s+", re.I)
@@ -548,7 +548,7 @@ def _page_credits(page: Page, common: Container[str], dated: bool) -> list:
         after = blocks[i + 1].text if i + 1 < len(blocks) else ""
         names: list[str] = []
         if len(text) <= 20 and text.rstrip(" :").casefold() in _CREDIT_LABELS:
-            names = _credit_name(after)
+            names = _listed_names(blocks, i + 1) or _credit_name(after)
         elif (match := _WRITTEN_BY.match(text)) is not None:
             # the names before the first comma: a role follows it ('…, Head of Marketing')
             names = parse_byline(text[match.end():].split(",")[0])[0]
@@ -558,6 +558,23 @@ def _page_credits(page: Page, common: Container[str], dated: bool) -> list:
                          and not _ACRONYM.search(n) for n in names):
             return [(names, None, "visible", None)]
     return []
+
+
+_LISTED_LIMIT = 8  # a label over a list of names: a paper's or a report's authors
+
+
+def _listed_names(blocks: list[Block], start: int) -> list[str]:
+    """The names of the list items that follow a label ('Author(s)' over 'John A. Alic',
+    'David C. Mowery', …), when every item is a name."""
+    names = []
+    for block in blocks[start:start + _LISTED_LIMIT + 1]:
+        if block.kind != "li":
+            break
+        name = clean_name(block.text) if len(block.text) <= _CREDIT_NAME_LIMIT else None
+        if not name:
+            return []
+        names.append(name)
+    return names if len(names) <= _LISTED_LIMIT else []
 
 
 def _credit_name(text: str) -> list[str]:
