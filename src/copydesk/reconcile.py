@@ -443,7 +443,8 @@ def _pick_people(found: Candidates, out: Fields, common: Container[str] = frozen
         options.append((names, org, source, None))
     # A site or company name is never an author, unless the site is named after its author: a
     # printed "By …" line or a personal blog's author tags give it as a person's name.
-    persons = {_squash(v) for v, _ in found.get("publisher") if looks_like_person(v)}
+    persons = {_squash(v) for v, _ in found.get("publisher")
+               if looks_like_person(v) and not _ORG_NAME.search(v)}  # not 'Home Advisor'
     options = [(
         [_trim_name(n, common) for n in names
          if (_fold(n) not in site and _squash(n) != host or raw and looks_like_person(n)

@@ -126,6 +126,8 @@ def _names(text: str) -> tuple[list[str], str | None]:
     """The names and the agency of a credit line whose 'By' is gone."""
     text = _SECOND_CREDIT.sub("", strip_dates(text))
     agency = AGENCY_RX.search(text)
+    if agency and _one_word(text[: agency.start()]):
+        return [], text.strip()  # 'Thomson Reuters Tax & Accounting': a company's name
     organization = agency.group(0) if agency else None
     if agency:
         text = text[: agency.start()] + text[agency.end():]
@@ -144,6 +146,12 @@ def _names(text: str) -> tuple[list[str], str | None]:
     if len(names) > 1:
         names, organization = _affiliation(names, organization)
     return names, organization
+
+
+def _one_word(text: str) -> bool:
+    """A single capitalised word and nothing else, joined to the agency's name that follows."""
+    words = text.split()
+    return len(words) == 1 and words[0][:1].isupper() and words[0][-1:].isalpha()
 
 
 # Words that make a byline part an institution ("MECLABS Institute", "Mayo Clinic").

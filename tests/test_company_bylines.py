@@ -1,0 +1,34 @@
+"""A company is never an author, even when its name reads like a person's or an agency's."""
+from __future__ import annotations
+
+from copydesk import extract
+from copydesk.metadata.visible import parse_byline
+
+BODY = "".join(
+    f"<p>Paragraph {i} of the story carries enough words to be read as the article body, "
+    f"with sentences, commas, and a full stop at the end of it.</p>" for i in range(6)
+)
+
+
+def _page(head: str = "", top: str = "", url: str | None = None):
+    return extract(f"<html><head>{head}</head><body><article>{top}<h1>Picking tax software"
+                   f"</h1>{BODY}</article></body></html>", url=url)
+
+
+def test_an_agency_s_name_inside_a_company_s_name_is_no_agency_credit() -> None:
+    assert parse_byline("Thomson Reuters Tax & Accounting") == (
+        [], "Thomson Reuters Tax & Accounting")
+    assert parse_byline("By Jane Doe, Reuters") == (["Jane Doe"], "Reuters")
+
+
+def test_the_person_the_author_tag_names_beats_a_company_s_byline() -> None:
+    a = _page('<meta name="author" content="Abby Colson">',
+              "<p class='byline'>Thomson Reuters Tax &amp; Accounting</p>")
+    assert a.authors == ("Abby Colson",)
+
+
+def test_a_byline_naming_the_site_whose_name_reads_like_a_person_s_is_no_author() -> None:
+    a = _page('<meta property="og:site_name" content="Home Advisor">',
+              "<p class='byline'>Written by HomeAdvisor Staff Writer</p>",
+              url="https://www.homeadvisor.com/cost/remodels/")
+    assert a.authors == ()
