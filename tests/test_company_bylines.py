@@ -32,3 +32,13 @@ def test_a_byline_naming_the_site_whose_name_reads_like_a_person_s_is_no_author(
               "<p class='byline'>Written by HomeAdvisor Staff Writer</p>",
               url="https://www.homeadvisor.com/cost/remodels/")
     assert a.authors == ()
+
+
+def test_an_institution_s_first_word_is_no_author() -> None:
+    assert parse_byline("Center for Drug Evaluation and Research") == ([], None)
+
+
+def test_a_lone_word_among_parts_that_name_no_one_is_no_author() -> None:
+    teaser = "Introducing the Growth Collective: A New Way to Earn, Grow, and Make an Impact"
+    assert parse_byline(teaser)[0] == []
+    assert parse_byline("Posted by BeauHD on Friday") == (["BeauHD"], None)

@@ -132,12 +132,20 @@ def _names(text: str) -> tuple[list[str], str | None]:
     if agency:
         text = text[: agency.start()] + text[agency.end():]
     names: list[str] = []
+    rejected = False
     for part in _SPLIT.split(_cut_role(text)):
         if (names or len(part.split()) == 1) and _is_credential(part):
             continue  # "Jane Doe, MD, RD"; "MS" alone
         name = clean_name(part)
         if name:
             names.append(name)
+        elif part.strip():
+            rejected = True
+    if names and all(" " not in n for n in names) and (rejected or _ORG_WORD.fullmatch(names[0])):
+        # a lone word is a user name when it is the whole credit; beside parts that name no
+        # one it is a word of a sentence ('… to Earn, Grow, and Make an Impact'), and an
+        # institution's first word is no one ('Center for Drug Evaluation and Research')
+        return [], organization
     if names and len(names[0].split()) > 1:  # "Celeste Longacre, Astrologer": a role
         # "Celeste Longacre Gardener & Astrologer": a lone word joins the role before it
         names = [n.rsplit(" ", 1)[0] if len(n.split()) >= 3 and nxt and " " not in nxt else n
