@@ -140,3 +140,10 @@ def test_a_label_over_a_list_of_names() -> None:
 def test_a_label_over_a_menu_names_no_one() -> None:
     a = _page(top="<h6>Authors</h6><ul><li>Browse all authors</li><li>Become a writer</li></ul>")
     assert a.authors == ()
+
+
+def test_owner_links_are_the_site_s_own_front_and_about_pages() -> None:
+    from copydesk.metadata.visible import _owner_hrefs
+    hrefs = ["/x", "/", "https://www.a.com/about/", "https://b.com", "./", "/about-me",
+             "https://a.com/x", "/about/team/jane", "https://a.com", "https://b.com/about"]
+    assert _owner_hrefs(hrefs, "a.com") == [1, 2, 4, 5, 8]

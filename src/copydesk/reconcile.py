@@ -550,7 +550,7 @@ def _page_credits(page: Page, common: Container[str], dated: bool) -> list:
         names: list[str] = []
         if len(text) <= 20 and text.rstrip(" :").casefold() in _CREDIT_LABELS:
             names = _listed_names(blocks, i + 1) or _credit_name(after)
-        elif (match := _WRITTEN_BY.match(text)) is not None:
+        elif text[:5] in ("This ", "this ") and (match := _WRITTEN_BY.match(text)) is not None:
             # the names before the first comma: a role follows it ('…, Head of Marketing')
             names = parse_byline(text[match.end():].split(",")[0])[0]
         elif dated and len(text) <= _CREDIT_NAME_LIMIT and after.startswith(text):

@@ -345,9 +345,7 @@ def _owner_links(page: Scan, host: str | None) -> list[str]:
     Melissa Neill' → '/about/'): a personal site links its owner's name there. Only a guess:
     reconcile takes one when nothing names an author and the site's address spells it."""
     names: list[str] = []
-    for i, href in enumerate(page.hrefs):
-        if len(href) > 80 or not (href in _HOME_HREFS or _own_page(href, host)):
-            continue
+    for i in _owner_hrefs(page.hrefs, host):
         text = _ABOUT.sub("", _spaced_head(page.links[i], 60))
         if looks_like_person(text) and text not in names:
             names.append(text)
@@ -356,7 +354,22 @@ def _owner_links(page: Scan, host: str | None) -> list[str]:
     return names
 
 
+def _owner_hrefs(hrefs: list[str], host: str | None) -> list[int]:
+    """The indexes of the links to the site's own front page or about page, relative or
+    absolute (a link to another site's front page names that site). C-level tests rule out
+    all but a few links: the loop runs over every link of the page."""
+    roots = {f"{scheme}{www}{host}" for scheme in ("https://", "http://")
+             for www in ("", "www.")} if host else set()
+    starts = ("/about", *roots)
+    return [i for i, href in enumerate(hrefs)
+            if href in _HOME_HREFS or href.rstrip("/") in roots
+            or "/about" in href and href.startswith(starts) and _ABOUT_PATH.search(href)]
+
+
 _HOME_HREFS = frozenset({"/", "./", "../", "/index.html", "index.html"})
+_ABOUT_PATH = re.compile(r"^(?:https?://[^/]+)?/about[^/]{0,40}/?$")  # not /about/team/jane
+
+
 _HOST = re.compile(r"^https?://(?:www\.)?([^/:?#]+)")
 
 
@@ -364,20 +377,6 @@ def _site_host(found: Candidates) -> str | None:
     first = found.first("url")
     match = _HOST.match(first[0]) if first else None
     return match.group(1).lower() if match else None
-
-
-def _own_page(href: str, host: str | None) -> bool:
-    """'/about/', or the site's own front page or about page written as an address (a link
-    to another site's front page names that site)."""
-    if href.startswith("/"):
-        return href.startswith("/about") and href.count("/") <= 2
-    if host is None or host not in href:  # a C-level find rules out most links
-        return False
-    match = _HOST.match(href)
-    if match is None or match.group(1).lower() != host:
-        return False
-    path = href[match.end():]
-    return path in ("", "/") or path.startswith("/about") and path.count("/") <= 2
 
 
 def _byline_row_date(page: Scan) -> str | None:
