@@ -147,3 +147,19 @@ def test_owner_links_are_the_site_s_own_front_and_about_pages() -> None:
     hrefs = ["/x", "/", "https://www.a.com/about/", "https://b.com", "./", "/about-me",
              "https://a.com/x", "/about/team/jane", "https://a.com", "https://b.com/about"]
     assert _owner_hrefs(hrefs, "a.com") == [1, 2, 4, 5, 8]
+
+
+def test_a_header_h1_and_the_copyright_line_naming_one_person() -> None:
+    markup = (f"<html><head>{DATED}</head><body><header><h1>Cassidy Williams</h1><h2>Software "
+              f"Engineer</h2></header><article><h2>Configure your repositories</h2>{BODY}"
+              f"</article><footer>© 2025 Cassidy Williams. This site is open source!</footer>"
+              f"</body></html>")
+    assert extract(markup, url="https://cassidoo.co/post/dot-github").authors == (
+        "Cassidy Williams",)
+
+
+def test_a_header_h1_and_the_copyright_line_of_a_business_name_no_author() -> None:
+    markup = (f"<html><head>{DATED}</head><body><header><h1>Acme Widgets</h1></header><article>"
+              f"<h2>Our spring range</h2><p>Our widgets ship in spring.</p>{BODY}</article>"
+              f"<footer>© 2025 Acme Widgets. All rights reserved.</footer></body></html>")
+    assert extract(markup, url="https://shop.example.com/news/spring").authors == ()

@@ -612,7 +612,8 @@ def _site_owner(found: Candidates, page: Page, common: Container[str]) -> tuple[
     person's name that the site gives as its name (og:site_name, the <title>'s suffix, its
     front-page or 'About' link, its copyright line) and that its address spells ('Polly Barks'
     on pollybarks.com, 'Pierce Freeman' on pierce.dev, 'Owain Brennan' on owain.bearblog.dev).
-    A business named after its trade ('Loona Construction') uses its words in the article."""
+    A business named after its trade ('Loona Construction') uses its words in the article.
+    Without the address, a header <h1> and the copyright line naming one person do too."""
     url = _first(found, "url")
     labels = _host_labels(url)
     # a dated page below the front page: a front page, a shop's or a product's page names
@@ -620,6 +621,7 @@ def _site_owner(found: Candidates, page: Page, common: Container[str]) -> tuple[
     if not labels or not _dated(found) or _FRONT_PAGE.match(url or ""):
         return None
     linked = {v for v, _ in found.get("owner")}
+    headings = {b.text for b in page.blocks[:_COPYRIGHT_TAIL] if b.kind == "h1"}
     for name, source in _owner_names(found, page):
         if (not looks_like_person(name) or not _two_names(name) or _ORG_NAME.search(name)
                 or _ACRONYM.search(name) or AGENCY_RX.search(name)):
@@ -627,11 +629,14 @@ def _site_owner(found: Candidates, page: Page, common: Container[str]) -> tuple[
         # a business names itself in its pages ('At Robert Half, we …'); a blogger writes 'I'
         if isinstance(common, _CommonWords) and common.mentions(name):
             continue
-        spelled = _spelled_words(name, labels, name in linked and source != "visible")
+        if source == "copyright" and name in headings and not _ordinary_word(name, common):
+            return name, "visible"  # the site's header and its copyright line name one person
+        machine = source not in ("visible", "copyright")
+        spelled = _spelled_words(name, labels, name in linked and machine)
         # a word the address spells alone is in the article's links too ('github.com/artmann')
         if spelled is not None and not any(w.lower() in common for w in name.split()
                                            if _ascii(_fold(w)) not in spelled):
-            return name, source
+            return name, source if machine else "visible"
     return None
 
 
@@ -669,7 +674,12 @@ def _owner_names(found: Candidates, page: Page) -> Iterable[tuple[str, str]]:
     yield from found.get("owner")
     for block in page.blocks[-_COPYRIGHT_TAIL:]:
         if len(block.text) < 200 and (match := _COPYRIGHT.search(block.text)):
-            yield _RIGHTS.sub("", match.group(1)).strip(), "visible"
+            yield _RIGHTS.sub("", match.group(1)).strip(), "copyright"
+
+
+def _ordinary_word(name: str, common: Container[str]) -> bool:
+    """Some word of the name is one the article writes in lower case ('Acme Widgets')."""
+    return any(w.lower() in common for w in name.split())
 
 
 def _two_names(name: str) -> bool:
