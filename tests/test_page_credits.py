@@ -163,3 +163,19 @@ def test_a_header_h1_and_the_copyright_line_of_a_business_name_no_author() -> No
               f"<h2>Our spring range</h2><p>Our widgets ship in spring.</p>{BODY}</article>"
               f"<footer>© 2025 Acme Widgets. All rights reserved.</footer></body></html>")
     assert extract(markup, url="https://shop.example.com/news/spring").authors == ()
+
+
+def _stamped(above: str):
+    markup = (f"<html><body><article><h1>HR shared services explained</h1><div><p>{above}</p>"
+              f"<div class='flex'><p><span>23.07.2025</span><span> · </span><span>6 min read"
+              f"</span></p></div></div>{BODY}</article></body></html>")
+    return extract(markup)
+
+
+def test_a_name_alone_right_above_the_stamp_s_row() -> None:
+    assert _stamped("Elliot Raba").authors == ("Elliot Raba",)
+
+
+def test_a_section_label_above_the_stamp_s_row_is_no_author() -> None:
+    assert _stamped("HR Strategy").authors == ()
+    assert _stamped("Machine Learning Tutorial").authors == ()

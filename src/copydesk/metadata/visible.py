@@ -806,7 +806,31 @@ def _stamp_line(stamps: list) -> str | None:
         names, _ = parse_byline(text)
         if names and all(looks_like_person(n) and not n.isupper() for n in names):
             return ", ".join(names)
+    for box in boxes[:3]:
+        if len(_spaced_head(box, _LINE_LIMIT)) > _LINE_LIMIT:
+            break
+        if (name := _name_above(box)) is not None:
+            return name
     return None
+
+
+def _name_above(row: Element) -> str | None:
+    """A name alone in the element right above the stamp's row ('Elliot Raba' over
+    '23.07.2025 · 6 min read'): the byline set on a line of its own."""
+    above = row.getprevious()
+    if above is None or above.tag in _NO_TEXT or len(above) > 2:
+        return None
+    text = _spaced_head(above, 40)
+    name = clean_name(text) if len(text) <= 40 else None
+    # a first name and a surname, no initials ('HR Strategy') and no title ('Machine Learning
+    # Tutorial'): a section label sits above the row too
+    if name != text or not looks_like_person(name) or _CAPITALS.search(name):
+        return None
+    words = name.split()
+    return name if len(words) == 2 or len(words) == 3 and _initial(words[1]) else None
+
+
+_CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
 
 
 def _stamp(el: Element | None, node: str) -> tuple[str, bool] | None:
