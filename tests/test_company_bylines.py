@@ -42,3 +42,16 @@ def test_a_lone_word_among_parts_that_name_no_one_is_no_author() -> None:
     teaser = "Introducing the Growth Collective: A New Way to Earn, Grow, and Make an Impact"
     assert parse_byline(teaser)[0] == []
     assert parse_byline("Posted by BeauHD on Friday") == (["BeauHD"], None)
+
+
+def test_a_professional_corporation_or_an_official_store_is_no_author() -> None:
+    assert parse_byline("Kneib Dentistry PC")[0] == []
+    assert parse_byline("QCY Official")[0] == []
+
+
+def test_a_button_s_label_is_no_author() -> None:
+    assert parse_byline("Link Copied!")[0] == []
+
+
+def test_first_names_joined_by_and_stay_a_shared_byline() -> None:
+    assert parse_byline("By Maria & Katerina")[0] == ["Maria", "Katerina"]

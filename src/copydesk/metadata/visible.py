@@ -63,9 +63,9 @@ _NOT_NAME = re.compile(
     r"\bby\b|\b(?:bio|biography|login|profile|more|view all|see all|posts|articles|reviewer|"
     r"disclosure|advertiser|sponsored|modified|reading time|"
     r"author|staff|team|desk|guest|columnists?|co-founder|founder|certified|news|editors?|editorial|media|press|inc|ltd|llc|group|online|"
-    r"magazine|newsroom|admin|administrator|webmaster|redaktion|rédaction|redacción|updated|published|"
+    r"magazine|newsroom|admin|administrator|webmaster|pc|pllc|plc|corp|official|redaktion|rédaction|redacción|updated|published|"
     r"posted|min read|ago|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday)\b|\d|@|https?:",
+    r"friday|saturday|sunday)\b|\d|@|https?:|[!?]",
     re.I,
 )
 _DATELINE = re.compile(
