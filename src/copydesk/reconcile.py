@@ -538,7 +538,8 @@ def _dated(found: Candidates) -> bool:
 
 def _page_credits(page: Page, common: Container[str], dated: bool) -> list:
     """Credits the page's blocks show when no source names an author: a label and the name
-    in the block after it, a bio's 'This post was written by …' sentence, or an author box
+    in the block after it (or the names of the list after it), a bio's 'This post was
+    written by …' sentence, or, on a dated page, an author box
     whose heading is a name that the paragraph after it opens with ('Alban Brooke' above
     'Alban Brooke is the Head of Marketing at …')."""
     blocks = page.blocks
@@ -583,8 +584,8 @@ def _credit_name(text: str) -> list[str]:
     ('Juliette Carreiro is a skilled content creator …')."""
     if len(text) <= _CREDIT_NAME_LIMIT:
         name = clean_name(text)
-        return [name] if name else []
-    name = _bio_name(text)
+    else:
+        name = _bio_name(text)
     return [name] if name else []
 
 
