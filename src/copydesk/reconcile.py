@@ -14,8 +14,9 @@ from .blocks import Page
 from .metadata import language
 from .metadata.candidates import INVISIBLE, TRUST, Candidates
 from .metadata.dates import date_from_url, parse_date, strip_dates
-from .metadata.visible import (is_byline, is_handle, looks_like_person, parse_byline,
-                               split_dateline, stamp_date, strip_by)
+from .metadata.visible import (AGENCY_RX, ROLE_WORDS, clean_name, is_byline, is_handle,
+                               looks_like_person, parse_byline, split_dateline, stamp_date,
+                               strip_by)
 from .model import Block, Dateline, Figure
 from .cleaning.patterns import CONTACT_TEXT, CREDIT_TEXT
 from .options import Options
@@ -55,7 +56,7 @@ def reconcile(found: Candidates, page: Page, chosen: list[Block],
     _pick_headline(found, out)
     body = _drop_repeated_headline(body, out.values.get("headline"))
     body = _take_dateline(body, found, out, options)
-    _pick_people(found, out, _CommonWords(body))
+    _pick_people(found, out, _CommonWords(body), page)
     body = _drop_author_bio(body, out.values.get("authors") or ())
     dateline = out.values.get("dateline")
     if dateline is not None and dateline.agency and "organization" not in out.values:
@@ -383,6 +384,12 @@ class _CommonWords:
         self._text: str | None = None
         self._seen: dict[str, bool] = {}
 
+    def mentions(self, phrase: str) -> bool:
+        """The text writes the phrase as it is, anywhere."""
+        if self._text is None:
+            self._text = "\n".join(b.text for b in self._body)
+        return phrase in self._text
+
     def __contains__(self, word: str) -> bool:
         found = self._seen.get(word)
         if found is None:
@@ -416,7 +423,8 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _pick_people(found: Candidates, out: Fields, common: Container[str] = frozenset()) -> None:
+def _pick_people(found: Candidates, out: Fields, common: Container[str] = frozenset(),
+                 page: Page | None = None) -> None:
     site = {_fold(v) for v, _ in found.get("publisher")}
     sites = _site_names(found)
     host = (_host(_first(found, "url")) or "").replace(" ", "")  # 'accruent' is the company
@@ -435,7 +443,8 @@ def _pick_people(found: Candidates, out: Fields, common: Container[str] = frozen
         options.append((names, org, source, None))
     # A site or company name is never an author, unless the site is named after its author: a
     # printed "By …" line or a personal blog's author tags give it as a person's name.
-    persons = {_squash(v) for v, _ in found.get("publisher") if looks_like_person(v)}
+    persons = {_squash(v) for v, _ in found.get("publisher")
+               if looks_like_person(v) and not _ORG_NAME.search(v)}  # not 'Home Advisor'
     options = [(
         [_trim_name(n, common) for n in names
          if (_fold(n) not in site and _squash(n) != host or raw and looks_like_person(n)
@@ -445,6 +454,10 @@ def _pick_people(found: Candidates, out: Fields, common: Container[str] = frozen
     ) for names, org, src, raw in options]
     # A user name the engine shows as the author counts only when no source names a person.
     people = [o for o in options if o[0]] or handles
+    if not people and page is not None:
+        people = [p for p in _page_credits(page, common, _dated(found)) if not any(
+            _is_site(n, sites) or _squash(n) == host for n in p[0])]
+        people = people or _owner_people(found, page, common)
     if people:
         grouped = _group_authors(people)
         out.set("authors", tuple(grouped[0]), grouped[1])
@@ -498,6 +511,221 @@ def _personal_site(name: str, source: str, common: Container[str]) -> bool:
     the article uses as an ordinary word ('Erin Spain' yes, 'West Bell Dental Care' no)."""
     return (source.split(":")[0] in ("json-ld", "meta") and looks_like_person(name)
             and not any(w.lower() in common for w in name.split()))
+
+
+def _owner_people(found: Candidates, page: Page, common: Container[str]) -> list:
+    """The site's owner as the one author option, when the site is a person's."""
+    owner = _site_owner(found, page, common)
+    return [([owner[0]], None, owner[1], None)] if owner else []
+
+
+# A label that a name follows in the next element: 'Article by', '<h3>Author</h3>', 'About
+# the author' (scan.labels reads only the leaves the raw tree's walk knows).
+_CREDIT_LABELS = frozenset({"article by", "written by", "posted by", "words by", "story by",
+                            "author", "authors", "about the author", "about the authors",
+                            "meet the author", "by", "author(s)"})
+# 'This post was written by Danielle Padula, Head of Marketing …': a bio's credit sentence.
+_WRITTEN_BY = re.compile(r"^this (?:blog )?(?:post|article|piece|story|guide|entry) "
+                         r"(?:was|is|has been) (?:written|authored|contributed) by\s+", re.I)
+_CREDIT_NAME_LIMIT = 60
+
+
+def _dated(found: Candidates) -> bool:
+    """The page dates itself: an article, not a shop's, a product's or a service's page, whose
+    names are the business's or its experts'."""
+    return bool(found.get("published") or found.get("printed_date"))
+
+
+def _page_credits(page: Page, common: Container[str], dated: bool) -> list:
+    """Credits the page's blocks show when no source names an author: a label and the name
+    in the block after it (or the names of the list after it), a bio's 'This post was
+    written by …' sentence, or, on a dated page, an author box
+    whose heading is a name that the paragraph after it opens with ('Alban Brooke' above
+    'Alban Brooke is the Head of Marketing at …')."""
+    blocks = page.blocks
+    for i, block in enumerate(blocks):
+        text = block.text
+        if len(text) > 200 or block.kind in ("li", "pre", "table", "img"):
+            continue
+        after = blocks[i + 1].text if i + 1 < len(blocks) else ""
+        names: list[str] = []
+        if len(text) <= 20 and text.rstrip(" :").casefold() in _CREDIT_LABELS:
+            names = _listed_names(blocks, i + 1) or _credit_name(after)
+        elif text[:5] in ("This ", "this ") and (match := _WRITTEN_BY.match(text)) is not None:
+            # the names before the first comma: a role follows it ('…, Head of Marketing')
+            names = parse_byline(text[match.end():].split(",")[0])[0]
+        elif dated and len(text) <= _CREDIT_NAME_LIMIT and after.startswith(text):
+            names = [text] if _is_bio(after, text) else []
+        if names and all(looks_like_person(n) and not _ordinary(n, common)
+                         and not _ACRONYM.search(n) for n in names):
+            return [(names, None, "visible", None)]
+    return []
+
+
+_LISTED_LIMIT = 8  # a label over a list of names: a paper's or a report's authors
+
+
+def _listed_names(blocks: list[Block], start: int) -> list[str]:
+    """The names of the list items that follow a label ('Author(s)' over 'John A. Alic',
+    'David C. Mowery', …), when every item is a name."""
+    names = []
+    for block in blocks[start:start + _LISTED_LIMIT + 1]:
+        if block.kind != "li":
+            break
+        name = clean_name(block.text) if len(block.text) <= _CREDIT_NAME_LIMIT else None
+        if not name:
+            return []
+        names.append(name)
+    return names if len(names) <= _LISTED_LIMIT else []
+
+
+def _credit_name(text: str) -> list[str]:
+    """The name that a label's next block gives: the whole block, or the name a bio opens with
+    ('Juliette Carreiro is a skilled content creator …')."""
+    if len(text) <= _CREDIT_NAME_LIMIT:
+        name = clean_name(text)
+    else:
+        name = _bio_name(text)
+    return [name] if name else []
+
+
+def _is_bio(text: str, name: str) -> bool:
+    """A paragraph about the person its heading names: it opens with the name and says what
+    they do or uses a person's pronoun ('Yosemite Falls is …' describes a place)."""
+    return _bio_name(text) == name and bool(_PERSONAL.search(text, len(name), 400))
+
+
+_PERSONAL = re.compile(r"\b(?:he|she|his|her|him)\b|" + ROLE_WORDS, re.I)
+
+
+def _bio_name(text: str) -> str | None:
+    """The person's name a bio opens with: two to four name words, then 'is', 'was', ','."""
+    words = text[:_CREDIT_NAME_LIMIT].split()
+    for size in (4, 3, 2):
+        name = " ".join(words[:size]).rstrip(",")  # 'Jane Doe, a writer …'
+        if len(words) > size and looks_like_person(name) and _BIO_VERB.match(text, len(name)):
+            return name
+    return None
+
+
+def _site_owner(found: Candidates, page: Page, common: Container[str]) -> tuple[str, str] | None:
+    """The person a personal site is named after, when nothing else names an author: a
+    person's name that the site gives as its name (og:site_name, the <title>'s suffix, its
+    front-page or 'About' link, its copyright line) and that its address spells ('Polly Barks'
+    on pollybarks.com, 'Pierce Freeman' on pierce.dev, 'Owain Brennan' on owain.bearblog.dev).
+    A business named after its trade ('Loona Construction') uses its words in the article.
+    Without the address, a header <h1> and the copyright line naming one person do too."""
+    url = _first(found, "url")
+    labels = _host_labels(url)
+    # a dated page below the front page: a front page, a shop's or a product's page names
+    # the business
+    if not labels or not _dated(found) or _FRONT_PAGE.match(url or ""):
+        return None
+    linked = {v for v, _ in found.get("owner")}
+    headings = {b.text for b in page.blocks[:_COPYRIGHT_TAIL] if b.kind == "h1"}
+    for name, source in _owner_names(found, page):
+        if (not looks_like_person(name) or not _two_names(name) or _ORG_NAME.search(name)
+                or _ACRONYM.search(name) or AGENCY_RX.search(name)):
+            continue  # 'Nexxis USA', 'UCLA Health': a brand's initials; 'Thomson Reuters'
+        # a business names itself in its pages ('At Robert Half, we …'); a blogger writes 'I'
+        if isinstance(common, _CommonWords) and common.mentions(name):
+            continue
+        if source == "copyright" and name in headings and not _ordinary_word(name, common):
+            return name, "visible"  # the site's header and its copyright line name one person
+        machine = source not in ("visible", "copyright")
+        spelled = _spelled_words(name, labels, name in linked and machine)
+        # a word the address spells alone is in the article's links too ('github.com/artmann')
+        if spelled is not None and not any(w.lower() in common for w in name.split()
+                                           if _ascii(_fold(w)) not in spelled):
+            return name, source if machine else "visible"
+    return None
+
+
+# Words a business's or an institution's name carries and a person's does not, and the page
+# labels a front-page link may read ('Why Acme', 'Visit acme.com', 'Acme Status').
+_ORG_NAME = re.compile(
+    r"\b(?:blog|news|media|press|studios?|labs?|group|inc|int|ltd|llc|gmbh|co|company|team|"
+    r"agency|digital|solutions|services|software|incorporated|corporation|shop|store|health|"
+    r"care|dental|clinic|university|college|school|state|institute|community|coaching|"
+    r"financial|capital|partners|consulting|marketing|learning|home|homes|tires|law|realty|"
+    r"portal|overview|resources|status|logo|api|docs|documentation|developers?|engineering|"
+    r"academy|foundation|marketplace|forums?|skills|science|support|help|why|visit|copyright|"
+    r"about|meet|contact|official)\b|['’]s\b|[\d®™&]", re.I)
+# Possessive: the run of marks, years and separators is taken whole, never given back.
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)(?:[\s,\-–©]|\d{4}|\(c\)|copyright\b)*+"
+                        r"([^.,;|·•©\d]{3,60})", re.I)
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_RIGHTS = re.compile(r"\s{1,4}all rights\b.*$", re.I)  # bounded: a long blank run is linear
+_TITLE_OWNER = re.compile(r"\(([^()]{3,60})\)$")  # 'The Fold-and-Cut Problem (Erik Demaine)'
+_COPYRIGHT_TAIL = 12  # blocks from the page's end where its copyright line stands
+
+
+def _owner_names(found: Candidates, page: Page) -> Iterable[tuple[str, str]]:
+    """The names a site goes by, each with its source, most trusted first."""
+    for value, source in found.get("publisher"):
+        if source != "json-ld":  # JSON-LD's publisher is an Organization, its author a Person
+            yield value, source
+    for value, source in found.get("title_tag"):
+        parts = _TITLE_SEPARATORS.split(value)
+        if len(parts) > 1:
+            yield parts[-1], source
+            yield parts[0], source
+        if match := _TITLE_OWNER.search(value):
+            yield match.group(1).strip(), source
+    yield from found.get("owner")
+    for block in page.blocks[-_COPYRIGHT_TAIL:]:
+        if len(block.text) < 200 and (match := _COPYRIGHT.search(block.text)):
+            yield _RIGHTS.sub("", match.group(1)).strip(), "copyright"
+
+
+def _ordinary_word(name: str, common: Container[str]) -> bool:
+    """Some word of the name is one the article writes in lower case ('Acme Widgets')."""
+    return any(w.lower() in common for w in name.split())
+
+
+def _two_names(name: str) -> bool:
+    """A first name and a surname, with a middle initial at most ('Forest Whole Foods' and
+    'B&H Photo Video' are shops)."""
+    words = name.split()
+    return len(words) == 2 or len(words) == 3 and len(words[1].rstrip(".")) == 1
+
+
+_FRONT_PAGE = re.compile(r"^https?://[^/?#]+/?(?:[?#].*)?$")
+
+
+def _host_labels(url: str | None) -> list[str]:
+    """The labels of the address's host that may spell a name: 'owain.bearblog.dev' →
+    ['owain', 'bearblog'] (no 'www', no public suffix)."""
+    match = _URL_HOST.match(url or "")
+    if not match:
+        return []
+    labels = [lb for lb in match.group(1).lower().split(".") if lb not in ("www", "m", "amp")]
+    if labels[-1] in _INSTITUTIONS or len(labels) >= 2 and labels[-2] in _INSTITUTIONS:
+        return []  # park.edu, nhs.gov.uk: an institution's address, never a person's
+    if len(labels) >= 3 and len(labels[-2]) <= 3:  # co.uk, com.au
+        labels = labels[:-1]
+    return [lb.replace("-", "") for lb in labels[:-1]]
+
+
+_INSTITUTIONS = frozenset({"edu", "gov", "mil", "ac", "int"})
+
+
+def _spelled_words(name: str, labels: list[str], linked: bool) -> set[str] | None:
+    """Whether the host spells the name: all of it ('pollybarks' for Polly Barks: the empty
+    set), or one word that a label is alone, a surname ('artmann' for Christoffer Artmann), or
+    a first name that the front-page link gives too ('pierce' for Pierce Freeman: 'Supabase
+    Docs' or 'Spotify Engineering' is a brand and its kind of page); None when it does not."""
+    words = [_ascii(w) for w in _fold(name).split()]
+    if "".join(words) in labels:
+        return set()
+    ends = (words[-1], words[0]) if linked else (words[-1],)
+    alone = {w for w in ends if len(w) >= 4 and w in labels}
+    return alone or None
+
+
+def _ascii(text: str) -> str:
+    """'heikkilä' → 'heikkila': an address spells a name without its accents."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def _group_authors(people: list) -> tuple[list[str], str]:

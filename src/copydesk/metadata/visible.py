@@ -23,20 +23,20 @@ AGENCIES = (
     "EFE", "ANSA", "UPI", "CNN", "Xinhua", "Kyodo", "PA", "Press Association", "KNA", "epd",
     "Europa Press", "AAP", "CP", "The Canadian Press", "PTI", "IANS", "Yonhap", "TASS", "ANP",
 )
-_AGENCY_RX = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in AGENCIES) + r")\b")
+AGENCY_RX = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in AGENCIES) + r")\b")
 _BY = re.compile(
     r"^(?:(?:by|von|par|por|de|written by|words by|story by|reported by|posted by|author)(?::\s*|\s+)|"
     r"(?:authors?|autor(?:in)?|auteur|text|texto|texte)\s?:\s*)", re.I)
 # Where a printed name ends: a role, a stamp ("Updated", "Published", a weekday), a separator.
-_ROLE_WORDS = (
+ROLE_WORDS = (
     r"(?:senior |chief |managing |contributing |staff |associate |"
     r"assistant |executive |deputy )?(?:writer|editor|analyst|director|manager|vp|ceo|cto|"
     r"founder|co-founder|specialist|strategist|expert|consultant|officer|president|intern|"
     r"producer|correspondent|reporter|columnist|contributor|redakteur(?:in)?|journaliste?|"
     r"periodista|redactor(?:a)?)\b")
-_ROLE_END = re.compile(r"^\s*" + _ROLE_WORDS, re.I)
+_ROLE_END = re.compile(r"^\s*" + ROLE_WORDS, re.I)
 _NAME_END = re.compile(
-    r"(?<!\s)\s+(?:[|•·]|[-–—]\s|" + _ROLE_WORDS + r"|(?:updated|published|posted|aktualisiert|"
+    r"(?<!\s)\s+(?:[|•·]|[-–—]\s|" + ROLE_WORDS + r"|(?:updated|published|posted|aktualisiert|"
     # a second credit on the same line: "| Edited by …", "Fact checked by …", "Reviewed by …"
     r"edited|fact[- ]?checked|reviewed|medically reviewed|tested|illustrated|photographs|"
     r"last (?:updated|modified)|"
@@ -64,9 +64,9 @@ _NOT_NAME = re.compile(
     r"\bby\b|\b(?:bio|biography|login|profile|more|view all|see all|posts|articles|reviewer|"
     r"disclosure|advertiser|sponsored|modified|reading time|"
     r"author|staff|team|desk|guest|columnists?|co-founder|founder|certified|news|editors?|editorial|media|press|inc|ltd|llc|group|online|"
-    r"magazine|newsroom|admin|administrator|webmaster|redaktion|rédaction|redacción|updated|published|"
+    r"magazine|newsroom|admin|administrator|webmaster|pc|pllc|plc|corp|official|redaktion|rédaction|redacción|updated|published|"
     r"posted|min read|ago|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday)\b|\d|@|https?:",
+    r"friday|saturday|sunday)\b|\d|@|https?:|[!?]",
     re.I,
 )
 _DATELINE = re.compile(
@@ -126,17 +126,27 @@ def parse_byline(text: str) -> tuple[list[str], str | None]:
 def _names(text: str) -> tuple[list[str], str | None]:
     """The names and the agency of a credit line whose 'By' is gone."""
     text = _SECOND_CREDIT.sub("", strip_dates(text))
-    agency = _AGENCY_RX.search(text)
+    agency = AGENCY_RX.search(text)
+    if agency and _one_word(text[: agency.start()]):
+        return [], text.strip()  # 'Thomson Reuters Tax & Accounting': a company's name
     organization = agency.group(0) if agency else None
     if agency:
         text = text[: agency.start()] + text[agency.end():]
     names: list[str] = []
+    rejected = False
     for part in _SPLIT.split(_cut_role(text)):
         if (names or len(part.split()) == 1) and _is_credential(part):
             continue  # "Jane Doe, MD, RD"; "MS" alone
         name = clean_name(part)
         if name:
             names.append(name)
+        elif part.strip():
+            rejected = True
+    if names and all(" " not in n for n in names) and (rejected or _ORG_WORD.fullmatch(names[0])):
+        # a lone word is a user name when it is the whole credit; beside parts that name no
+        # one it is a word of a sentence ('… to Earn, Grow, and Make an Impact'), and an
+        # institution's first word is no one ('Center for Drug Evaluation and Research')
+        return [], organization
     if names and len(names[0].split()) > 1:  # "Celeste Longacre, Astrologer": a role
         # "Celeste Longacre Gardener & Astrologer": a lone word joins the role before it
         names = [n.rsplit(" ", 1)[0] if len(n.split()) >= 3 and nxt and " " not in nxt else n
@@ -145,6 +155,12 @@ def _names(text: str) -> tuple[list[str], str | None]:
     if len(names) > 1:
         names, organization = _affiliation(names, organization)
     return names, organization
+
+
+def _one_word(text: str) -> bool:
+    """A single capitalised word and nothing else, joined to the agency's name that follows."""
+    words = text.split()
+    return len(words) == 1 and words[0][:1].isupper() and words[0][-1:].isalpha()
 
 
 # Words that make a byline part an institution ("MECLABS Institute", "Mayo Clinic").
@@ -254,7 +270,7 @@ def is_handle(text: str) -> bool:
     empty value, an agency's initials or a machine id ('mdelatorreq6vkpg2ma0ci')."""
     text = text.strip()
     return (bool(_HANDLE.match(text)) and not _NOT_NAME.search(_DIGITS.sub("", text))
-            and text.lower() not in _NO_VALUE and not _AGENCY_RX.fullmatch(text)
+            and text.lower() not in _NO_VALUE and not AGENCY_RX.fullmatch(text)
             and len(_DIGITS.findall(text)) <= 1)
 
 
@@ -317,6 +333,51 @@ def read(root: Element, found: Candidates, page: Scan | None = None) -> None:
     if not stamps and not found.get("published"):  # it only dates a page nothing else dates
         found.add("printed_date", _byline_row_date(page), SOURCE + ":unsure")
     found.add("author", _stamp_line(stamps), SOURCE)
+    for name in _owner_links(page, _site_host(found)):
+        found.add("owner", name, SOURCE)
+
+
+_OWNER_LIMIT = 3  # a header, a mobile header and a footer repeat the same few links
+_ABOUT = re.compile(r"^about(?: me)?:?\s+", re.I)
+
+
+def _owner_links(page: Scan, host: str | None) -> list[str]:
+    """Names that a site's front-page and 'About' links give ('Pierce Freeman' → '/', 'About
+    Melissa Neill' → '/about/'): a personal site links its owner's name there. Only a guess:
+    reconcile takes one when nothing names an author and the site's address spells it."""
+    names: list[str] = []
+    for i in _owner_hrefs(page.hrefs, host):
+        text = _ABOUT.sub("", _spaced_head(page.links[i], 60))
+        if looks_like_person(text) and text not in names:
+            names.append(text)
+            if len(names) >= _OWNER_LIMIT:
+                break
+    return names
+
+
+def _owner_hrefs(hrefs: list[str], host: str | None) -> list[int]:
+    """The indexes of the links to the site's own front page or about page, relative or
+    absolute (a link to another site's front page names that site). C-level tests rule out
+    all but a few links: the loop runs over every link of the page."""
+    roots = {f"{scheme}{www}{host}" for scheme in ("https://", "http://")
+             for www in ("", "www.")} if host else set()
+    starts = ("/about", *roots)
+    return [i for i, href in enumerate(hrefs)
+            if href in _HOME_HREFS or href.rstrip("/") in roots
+            or "/about" in href and href.startswith(starts) and _ABOUT_PATH.search(href)]
+
+
+_HOME_HREFS = frozenset({"/", "./", "../", "/index.html", "index.html"})
+_ABOUT_PATH = re.compile(r"^(?:https?://[^/]+)?/about[^/]{0,40}/?$")  # not /about/team/jane
+
+
+_HOST = re.compile(r"^https?://(?:www\.)?([^/:?#]+)")
+
+
+def _site_host(found: Candidates) -> str | None:
+    first = found.first("url")
+    match = _HOST.match(first[0]) if first else None
+    return match.group(1).lower() if match else None
 
 
 def _byline_row_date(page: Scan) -> str | None:
@@ -385,9 +446,12 @@ def _marked_bylines(page: Scan) -> list[str]:
     texts: list[str] = []
     for el in page.marked_bylines:
         tokens = (el.get("class") or "").split() + (el.get("id") or "").split()
-        if not any(_is_byline_token(t) for t in tokens) or _in_comments(el, page.regions):
+        if not any(_is_byline_token(t) for t in tokens):
+            text = _name_above_bio(el, tokens, page)
+        elif _in_comments(el, page.regions):
             continue
-        text = _byline_text(el)
+        else:
+            text = _byline_text(el)
         if text and text not in texts:
             texts.append(text)
         if len(texts) >= _BYLINE_LIMIT:
@@ -397,6 +461,26 @@ def _marked_bylines(page: Scan) -> list[str]:
         if text and text not in texts:
             texts.append(text)
     return texts
+
+
+def _name_above_bio(el: Element, tokens: list[str], page: Scan) -> str | None:
+    """An author box's bio ('author-description') set right after the name in an element of
+    its own, unmarked: that element's short text is the author's name."""
+    before = el.getprevious()
+    if (before is None or not any(_is_bio_token(t) for t in tokens)
+            or _in_comments(el, page.regions)):
+        return None
+    name = clean_name(_spaced_head(before, 60))
+    return name if name and looks_like_person(name) else None
+
+
+@lru_cache(maxsize=4096)  # a listing repeats its cards' class words hundreds of times
+def _is_bio_token(token: str) -> bool:
+    parts = set(_TOKEN_SPLIT.split(_CAMEL.sub(r"\1-\2", token).lower()))
+    return bool(parts & _BYLINE_WORDS and parts & _BIO_WORDS)
+
+
+_BIO_WORDS = frozenset({"bio", "description", "desc"})
 
 
 @lru_cache(maxsize=4096)  # a listing repeats its cards' class words hundreds of times
@@ -767,7 +851,31 @@ def _stamp_line(stamps: list) -> str | None:
         names, _ = parse_byline(text)
         if names and all(looks_like_person(n) and not n.isupper() for n in names):
             return ", ".join(names)
+    for box in boxes[:3]:
+        if len(_spaced_head(box, _LINE_LIMIT)) > _LINE_LIMIT:
+            break
+        if (name := _name_above(box)) is not None:
+            return name
     return None
+
+
+def _name_above(row: Element) -> str | None:
+    """A name alone in the element right above the stamp's row ('Elliot Raba' over
+    '23.07.2025 · 6 min read'): the byline set on a line of its own."""
+    above = row.getprevious()
+    if above is None or above.tag in _NO_TEXT or len(above) > 2:
+        return None
+    text = _spaced_head(above, 40)
+    name = clean_name(text) if len(text) <= 40 else None
+    # a first name and a surname, no initials ('HR Strategy') and no title ('Machine Learning
+    # Tutorial'): a section label sits above the row too
+    if name != text or not looks_like_person(name) or _CAPITALS.search(name):
+        return None
+    words = name.split()
+    return name if len(words) == 2 or len(words) == 3 and _initial(words[1]) else None
+
+
+_CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
 
 
 def _stamp(el: Element | None, node: str) -> tuple[str, bool] | None:
