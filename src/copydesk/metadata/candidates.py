@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,9 @@ _INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 class Candidates:
     values: dict[str, list[tuple[Any, str]]] = field(default_factory=lambda: defaultdict(list))
     article_body: str | None = None  # schema.org articleBody, when the page carries one
+    # Fields whose values cost a pass over the page and that few pages are asked about: made
+    # on the first get() (see defer).
+    deferred: dict[str, tuple[Callable[[], Iterable[Any]], str]] = field(default_factory=dict)
 
     def add(self, name: str, value: Any, source: str) -> None:
         if value is None:
@@ -34,9 +38,17 @@ class Candidates:
         if (value, source) not in self.values[name]:
             self.values[name].append((value, source))
 
+    def defer(self, name: str, produce: Callable[[], Iterable[Any]], source: str) -> None:
+        """Values of a field that only a later step may ask for, produced when it does."""
+        self.deferred[name] = (produce, source)
+
     def get(self, name: str) -> list[tuple[Any, str]]:
+        if name in self.deferred:
+            produce, source = self.deferred.pop(name)
+            for value in produce():
+                self.add(name, value, source)
         return self.values.get(name, [])
 
     def first(self, name: str) -> tuple[Any, str] | None:
-        found = self.values.get(name)
+        found = self.get(name)
         return found[0] if found else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice
 
 from lxml import etree
@@ -333,8 +333,8 @@ def read(root: Element, found: Candidates, page: Scan | None = None) -> None:
     if not stamps and not found.get("published"):  # it only dates a page nothing else dates
         found.add("printed_date", _byline_row_date(page), SOURCE + ":unsure")
     found.add("author", _stamp_line(stamps), SOURCE)
-    for name in _owner_links(page, _site_host(found)):
-        found.add("owner", name, SOURCE)
+    # Asked for only when nothing names an author, and it reads every link: made then.
+    found.defer("owner", partial(_owner_links, page, _site_host(found)), SOURCE)
 
 
 _OWNER_LIMIT = 3  # a header, a mobile header and a footer repeat the same few links
