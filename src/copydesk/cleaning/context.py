@@ -190,39 +190,45 @@ def mask(needs) -> int:
 
 def _block_marks(page: Page) -> list[frozenset[str]]:
     """Each block's boilerplate kinds: those named by the containers holding it (its path),
-    except a page wrapper's. Found with one set intersection per block, as most containers
-    name nothing and a Python step per container costs more than the rest of the step."""
+    except a page wrapper's. A path is its innermost container's chain of parents, so the
+    naming containers on it are that container's (see _naming_chains): blocks sharing a chain
+    share their marks, and the text sizes and unions are worked out once per chain."""
     blocks = page.blocks
     naming = _naming_boxes(page.containers)
     if not naming:
         return [_EMPTY] * len(blocks)
-    ids = set(naming)
-    sizes = dict.fromkeys(naming, 0)
-    held: list[set[int]] = []
-    total = 0
-    for block in blocks:  # the text inside each naming box, and the page's
-        size = len(block.text)
-        total += size
-        inside = ids.intersection(block.path)  # walks the path, not the set
-        held.append(inside)
-        for cid in inside:
+    chains = _naming_chains(page.containers, naming)
+    keys = [chains[block.path[-1]] if block.path else () for block in blocks]
+    held: dict[tuple[int, ...], int] = {}  # the text under each chain
+    for key, block in zip(keys, blocks):
+        held[key] = held.get(key, 0) + len(block.text)
+    sizes = dict.fromkeys(naming, 0)  # the text inside each naming box
+    for key, size in held.items():
+        for cid in key:
             sizes[cid] += size
+    total = sum(held.values())
     wrapper = WRAPPER_SHARE * total if total >= 200 else float("inf")
     wrappers = {cid for cid, size in sizes.items() if size >= wrapper}
-    unions: dict[frozenset[int], frozenset[str]] = {}
-    marks: list[frozenset[str]] = []
-    for inside in held:
-        if inside and wrappers:
-            inside -= wrappers
-        if not inside:
-            marks.append(_EMPTY)
-            continue
-        key = frozenset(inside)
-        found = unions.get(key)
-        if found is None:
-            found = unions[key] = frozenset().union(*(naming[cid] for cid in key))
-        marks.append(found)
-    return marks
+    marks = {key: _chain_marks(key, naming, wrappers) for key in held}
+    return [marks[key] for key in keys]
+
+
+def _naming_chains(containers: list[Container], naming: dict[int, frozenset[str]]
+                   ) -> list[tuple[int, ...]]:
+    """For each container, the naming containers on its chain of parents (itself included),
+    outermost first: its parent's chain, and itself if it names a kind. Parents come before
+    their children, so one pass finds them all."""
+    chains: list[tuple[int, ...]] = []
+    for cid, box in enumerate(containers):
+        chain = chains[box.parent] if box.parent >= 0 else ()
+        chains.append(chain + (cid,) if cid in naming else chain)
+    return chains
+
+
+def _chain_marks(chain: tuple[int, ...], naming: dict[int, frozenset[str]],
+                 wrappers: set[int]) -> frozenset[str]:
+    kinds = [naming[cid] for cid in chain if cid not in wrappers]
+    return frozenset().union(*kinds) if kinds else _EMPTY
 
 
 def _naming_boxes(containers: list[Container]) -> dict[int, frozenset[str]]:
