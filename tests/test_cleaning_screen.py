@@ -214,3 +214,15 @@ def test_block_marks_are_those_of_the_naming_containers_on_the_path() -> None:
     assert marks == _marks_by_paths(page)
     assert marks[0] == {"navigation"} and marks[1] == {"navigation", "share"} and not marks[2]
     assert marks[4] == {"footer"} and not marks[5]
+
+
+def test_the_content_word_search_answers_as_content_tokens() -> None:
+    """Selection asks CONTENT_WORD of " " + tokens for CONTENT_TOKENS' answer."""
+    strings = [*_class_strings(), "", "article", "x-article-body y", "articles", "post2",
+               "post_body", "entry--content", "td-post-content-x", "Post", "a post"]
+    strings += [s.replace(w, w2) for s in strings[:50] for w, w2 in (("-", "_"), ("o", "0"))]
+    for word in patterns.WORDS[patterns.CONTENT_TOKENS]:
+        strings += [word, f"x-{word}", f"{word}-y col", f"{word}s", f"x{word}", f"is-{word}"]
+    for tokens in strings:
+        assert (bool(patterns.CONTENT_WORD.search(" " + tokens))
+                == bool(patterns.CONTENT_TOKENS.search(tokens))), tokens

@@ -137,6 +137,10 @@ CONTENT_TOKENS = token_group(
     "main-content", "article", "post", "story", "blog-post", "single-post", "hentry",
     "text", "prose", "rich-text", "richtext", "markdown-body", "td-post-content",
 )
+# CONTENT_TOKENS for one search of " " + tokens, as selection asks it of every container that
+# holds prose: the leading "[^a-z0-9]" stands for the lookbehind, so re skips to the word
+# boundaries, and the trie tries one branch per character, not each word at each place.
+CONTENT_WORD = re.compile("[^a-z0-9]" + trie(list(WORDS[CONTENT_TOKENS])) + r"(?![a-z0-9])")
 
 # -- Text: phrases of each kind of boilerplate, in English, German, French and Spanish ---------
 SHARE_TEXT = phrases(
