@@ -176,7 +176,7 @@ def _class_strings() -> list[str]:
 
 
 def test_the_class_prefilter_passes_every_string_that_names_a_kind() -> None:
-    """_naming_boxes reads no further a class string ANY_WORD passes over, so it must pass
+    """_class_kinds reads no further a class string ANY_WORD passes over, so it must pass
     every string whose words name a kind (and it need pass no string that names none)."""
     strings = _class_strings()
     assert any(not context._token_kinds(s) and patterns.ANY_WORD.search(" " + s)
@@ -184,6 +184,7 @@ def test_the_class_prefilter_passes_every_string_that_names_a_kind() -> None:
     for tokens in strings:
         if context._token_kinds(tokens):
             assert patterns.ANY_WORD.search(" " + tokens), tokens
+        assert context._class_kinds(tokens) == context._token_kinds(tokens), tokens
 
 
 def _marks_by_paths(page: Page) -> list[frozenset[str]]:
@@ -216,13 +217,14 @@ def test_block_marks_are_those_of_the_naming_containers_on_the_path() -> None:
     assert marks[4] == {"footer"} and not marks[5]
 
 
-def test_the_content_word_search_answers_as_content_tokens() -> None:
-    """Selection asks CONTENT_WORD of " " + tokens for CONTENT_TOKENS' answer."""
-    strings = [*_class_strings(), "", "article", "x-article-body y", "articles", "post2",
-               "post_body", "entry--content", "td-post-content-x", "Post", "a post"]
-    strings += [s.replace(w, w2) for s in strings[:50] for w, w2 in (("-", "_"), ("o", "0"))]
-    for word in patterns.WORDS[patterns.CONTENT_TOKENS]:
-        strings += [word, f"x-{word}", f"{word}-y col", f"{word}s", f"x{word}", f"is-{word}"]
+@pytest.mark.parametrize("group", [*patterns.TOKENS, "content"])
+def test_a_sooner_search_answers_as_its_token_group(group: str) -> None:
+    """TOKEN_WORDS and CONTENT_WORD, searched in " " + tokens, answer as the groups do."""
+    rx = patterns.TOKENS.get(group, patterns.CONTENT_TOKENS)
+    fast = patterns.TOKEN_WORDS.get(group, patterns.CONTENT_WORD)
+    strings = [*_class_strings(), "", "x", "post2", "post_body", "entry--content", "a post"]
+    for word in patterns.WORDS[rx]:
+        strings += [word, f"x-{word}", f"{word}-y col", f"{word}s", f"x{word}", f"is-{word}",
+                    word.replace("-", "_"), word[:-1], word.upper()]
     for tokens in strings:
-        assert (bool(patterns.CONTENT_WORD.search(" " + tokens))
-                == bool(patterns.CONTENT_TOKENS.search(tokens))), tokens
+        assert bool(fast.search(" " + tokens)) == bool(rx.search(tokens)), tokens

@@ -232,40 +232,40 @@ def _chain_marks(chain: tuple[int, ...], naming: dict[int, frozenset[str]],
 
 
 def _naming_boxes(containers: list[Container]) -> dict[int, frozenset[str]]:
-    """The containers that name a kind, with it. Most name nothing: no marked tag or role, and
-    no group's word in their class/id; one search settles those without the cache, whose
-    misses cost most."""
-    tag_marks, role_marks, any_word = P.TAG_MARKS, P.ROLE_MARKS, P.ANY_WORD.search
+    """The containers that name a kind, with it: by their tag, role or class/id words."""
+    tag_marks, role_marks = P.TAG_MARKS, P.ROLE_MARKS
     naming = {}
-    searched: dict[str, bool] = {}  # half of a page's class strings repeat (items, cards)
+    kinds_of: dict[str, frozenset[str]] = {}  # half of a page's class strings repeat (cards)
     for cid, box in enumerate(containers):
         tokens = box.tokens
-        if not (box.tag in tag_marks or box.role in role_marks):
-            if not tokens:
-                continue
-            named = searched.get(tokens)
-            if named is None:
-                named = searched[tokens] = any_word(" " + tokens) is not None  # see ANY_WORD
-            if not named:
-                continue
-        own = _own_marks(box.tag, box.role, tokens)
+        own = kinds_of.get(tokens)
+        if own is None:
+            own = kinds_of[tokens] = _class_kinds(tokens)
+        if box.tag in tag_marks or box.role in role_marks:
+            own = _own_marks(box.tag, box.role, own)
         if own:
             naming[cid] = own
     return naming
 
 
-@lru_cache(maxsize=8192)
-def _own_marks(tag: str, role: str, tokens: str) -> frozenset[str]:
-    """Kinds a container names by its tag, role and class/id; cached, as themes repeat the
-    same containers on every page."""
-    found = set()
+@lru_cache(maxsize=16384)  # themes repeat their class strings from page to page
+def _class_kinds(tokens: str) -> frozenset[str]:
+    """_token_kinds of a class/id string. Most name nothing: no group's word stands in them,
+    and one search (ANY_WORD) settles those without judging each word."""
+    if not tokens or P.ANY_WORD.search(" " + tokens) is None:
+        return _EMPTY
+    return _token_kinds(tokens)
+
+
+@lru_cache(maxsize=256)  # few tags and roles name a kind, few class strings go with them
+def _own_marks(tag: str, role: str, class_kinds: frozenset[str]) -> frozenset[str]:
+    """Kinds a container names by its tag and role, and by its class/id (``class_kinds``)."""
+    found = set(class_kinds)
     if tag in P.TAG_MARKS:
         found.add(P.TAG_MARKS[tag])
     if role in P.ROLE_MARKS:
         found.add(P.ROLE_MARKS[role])
-    if tokens:
-        found.update(_token_kinds(tokens))
-    return frozenset(found) if found else _EMPTY
+    return frozenset(found)
 
 
 def _token_kinds(tokens: str) -> frozenset[str]:
@@ -305,7 +305,8 @@ def _word_kinds(word: str) -> frozenset[str] | None:
             word = bare
             runs = P.known_runs(bare)
     names = {name for run in runs for name in P.GROUPS_BY_FIRST_PART[run]}
-    return frozenset(name for name in names if P.TOKENS[name].search(word))
+    word = " " + word  # as TOKEN_WORDS search it
+    return frozenset(name for name in names if P.TOKEN_WORDS[name].search(word))
 
 
 def _thread_start(page: Page) -> int:
