@@ -176,7 +176,7 @@ def _class_strings() -> list[str]:
 
 
 def test_the_class_prefilter_passes_every_string_that_names_a_kind() -> None:
-    """_naming_boxes reads no further a class string ANY_WORD passes over, so it must pass
+    """_class_kinds reads no further a class string ANY_WORD passes over, so it must pass
     every string whose words name a kind (and it need pass no string that names none)."""
     strings = _class_strings()
     assert any(not context._token_kinds(s) and patterns.ANY_WORD.search(" " + s)
@@ -184,3 +184,47 @@ def test_the_class_prefilter_passes_every_string_that_names_a_kind() -> None:
     for tokens in strings:
         if context._token_kinds(tokens):
             assert patterns.ANY_WORD.search(" " + tokens), tokens
+        assert context._class_kinds(tokens) == context._token_kinds(tokens), tokens
+
+
+def _marks_by_paths(page: Page) -> list[frozenset[str]]:
+    """Block marks as first defined: the naming containers on each block's path, less the page
+    wrappers (a naming box holding WRAPPER_SHARE of the page's text)."""
+    naming = context._naming_boxes(page.containers)
+    total = sum(len(b.text) for b in page.blocks)
+    limit = context.WRAPPER_SHARE * total if total >= 200 else float("inf")
+    wrappers = {cid for cid in naming
+                if sum(len(b.text) for b in page.blocks if cid in b.path) >= limit}
+    return [frozenset().union(*(naming[c] for c in b.path if c in naming and c not in wrappers))
+            for b in page.blocks]
+
+
+def test_block_marks_are_those_of_the_naming_containers_on_the_path() -> None:
+    """_block_marks reads a block's naming containers off its innermost container's chain
+    (_naming_chains); a naming box around most of the page's text marks nothing."""
+    containers = [Container("body", "", "", -1), Container("div", "has-sidebar comments", "", 0),
+                  Container("nav", "", "", 1), Container("div", "post-share", "", 2),
+                  Container("div", "entry", "", 1), Container("footer", "", "", 0)]
+    paths = [(0, 1, 2), (0, 1, 2, 3), (0, 1, 4), (0, 1, 4), (0, 5), (0,)]
+    texts = ["Home", "Share", "Prose " * 40, "More prose " * 30, "© 2024", "x"]
+    page = Page([Block(t, t, "p", i, path) for i, (t, path) in enumerate(zip(texts, paths))],
+                containers)
+    assert context._naming_chains(containers, context._naming_boxes(containers)) == [
+        (), (1,), (1, 2), (1, 2, 3), (1,), (5,)]
+    marks = context._block_marks(page)
+    assert marks == _marks_by_paths(page)
+    assert marks[0] == {"navigation"} and marks[1] == {"navigation", "share"} and not marks[2]
+    assert marks[4] == {"footer"} and not marks[5]
+
+
+@pytest.mark.parametrize("group", [*patterns.TOKENS, "content"])
+def test_a_sooner_search_answers_as_its_token_group(group: str) -> None:
+    """TOKEN_WORDS and CONTENT_WORD, searched in " " + tokens, answer as the groups do."""
+    rx = patterns.TOKENS.get(group, patterns.CONTENT_TOKENS)
+    fast = patterns.TOKEN_WORDS.get(group, patterns.CONTENT_WORD)
+    strings = [*_class_strings(), "", "x", "post2", "post_body", "entry--content", "a post"]
+    for word in patterns.WORDS[rx]:
+        strings += [word, f"x-{word}", f"{word}-y col", f"{word}s", f"x{word}", f"is-{word}",
+                    word.replace("-", "_"), word[:-1], word.upper()]
+    for tokens in strings:
+        assert bool(fast.search(" " + tokens)) == bool(rx.search(tokens)), tokens

@@ -69,6 +69,9 @@ def clean(page: Page, options: Options) -> Cleaned:
     ctx = Context(page, options)
     kept: list[Block] = []
     dropped: list[tuple[str, Block]] = []
+    # Only rules that answer to something the block has are asked (rules.needs). A page's
+    # blocks have a few dozen sets of triggers between them: each set's rules are listed once.
+    asked: dict[int, list[tuple[str, Rule]]] = {}
     for block, found in zip(page.blocks, ctx.all_triggers()):
         if not found:  # most blocks: no rule has anything to go on
             if block.text or block.kind == "img":
@@ -76,9 +79,11 @@ def clean(page: Page, options: Options) -> Cleaned:
             continue
         if not block.text and block.kind != "img":
             continue
-        # Only rules that answer to something the block has are asked (rules.needs).
-        name = next((name for name, rule, bits in active if found & bits and rule(block, ctx)),
-                    None)
+        candidates = asked.get(found)
+        if candidates is None:
+            candidates = asked[found] = [(name, rule) for name, rule, bits in active
+                                         if found & bits]
+        name = next((name for name, rule in candidates if rule(block, ctx)), None)
         if name is None:
             kept.append(block)
         else:

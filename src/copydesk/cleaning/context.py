@@ -190,76 +190,84 @@ def mask(needs) -> int:
 
 def _block_marks(page: Page) -> list[frozenset[str]]:
     """Each block's boilerplate kinds: those named by the containers holding it (its path),
-    except a page wrapper's. Found with one set intersection per block, as most containers
-    name nothing and a Python step per container costs more than the rest of the step."""
+    except a page wrapper's. A path is its innermost container's chain of parents, so the
+    naming containers on it are that container's (see _naming_chains): blocks sharing a chain
+    share their marks, and the text sizes and unions are worked out once per chain."""
     blocks = page.blocks
     naming = _naming_boxes(page.containers)
     if not naming:
         return [_EMPTY] * len(blocks)
-    ids = set(naming)
-    sizes = dict.fromkeys(naming, 0)
-    held: list[set[int]] = []
-    total = 0
-    for block in blocks:  # the text inside each naming box, and the page's
-        size = len(block.text)
-        total += size
-        inside = ids.intersection(block.path)  # walks the path, not the set
-        held.append(inside)
-        for cid in inside:
+    chains = _naming_chains(page.containers, naming)
+    keys = [chains[block.path[-1]] if block.path else () for block in blocks]
+    held: dict[tuple[int, ...], int] = {}  # the text under each chain
+    for key, block in zip(keys, blocks):
+        held[key] = held.get(key, 0) + len(block.text)
+    sizes = dict.fromkeys(naming, 0)  # the text inside each naming box
+    for key, size in held.items():
+        for cid in key:
             sizes[cid] += size
+    total = sum(held.values())
     wrapper = WRAPPER_SHARE * total if total >= 200 else float("inf")
     wrappers = {cid for cid, size in sizes.items() if size >= wrapper}
-    unions: dict[frozenset[int], frozenset[str]] = {}
-    marks: list[frozenset[str]] = []
-    for inside in held:
-        if inside and wrappers:
-            inside -= wrappers
-        if not inside:
-            marks.append(_EMPTY)
-            continue
-        key = frozenset(inside)
-        found = unions.get(key)
-        if found is None:
-            found = unions[key] = frozenset().union(*(naming[cid] for cid in key))
-        marks.append(found)
-    return marks
+    marks = {key: _chain_marks(key, naming, wrappers) for key in held}
+    return [marks[key] for key in keys]
+
+
+def _naming_chains(containers: list[Container], naming: dict[int, frozenset[str]]
+                   ) -> list[tuple[int, ...]]:
+    """For each container, the naming containers on its chain of parents (itself included),
+    outermost first: its parent's chain, and itself if it names a kind. Parents come before
+    their children, so one pass finds them all."""
+    chains: list[tuple[int, ...]] = []
+    for cid, box in enumerate(containers):
+        chain = chains[box.parent] if box.parent >= 0 else ()
+        chains.append(chain + (cid,) if cid in naming else chain)
+    return chains
+
+
+def _chain_marks(chain: tuple[int, ...], naming: dict[int, frozenset[str]],
+                 wrappers: set[int]) -> frozenset[str]:
+    kinds = [naming[cid] for cid in chain if cid not in wrappers]
+    return frozenset().union(*kinds) if kinds else _EMPTY
 
 
 def _naming_boxes(containers: list[Container]) -> dict[int, frozenset[str]]:
-    """The containers that name a kind, with it. Most name nothing: no marked tag or role, and
-    no group's word in their class/id; one search settles those without the cache, whose
-    misses cost most."""
-    tag_marks, role_marks, any_word = P.TAG_MARKS, P.ROLE_MARKS, P.ANY_WORD.search
+    """The containers that name a kind, with it: by their tag, role or class/id words."""
+    tag_marks, role_marks = P.TAG_MARKS, P.ROLE_MARKS
     naming = {}
-    searched: dict[str, bool] = {}  # half of a page's class strings repeat (items, cards)
+    kinds_of: dict[str, frozenset[str]] = {}  # half of a page's class strings repeat (cards)
+    # Across pages whole strings rarely recur (see _class_kinds); their words do (_word_kinds).
     for cid, box in enumerate(containers):
         tokens = box.tokens
-        if not (box.tag in tag_marks or box.role in role_marks):
-            if not tokens:
-                continue
-            named = searched.get(tokens)
-            if named is None:
-                named = searched[tokens] = any_word(" " + tokens) is not None  # see ANY_WORD
-            if not named:
-                continue
-        own = _own_marks(box.tag, box.role, tokens)
+        own = kinds_of.get(tokens)
+        if own is None:
+            own = kinds_of[tokens] = _class_kinds(tokens)
+        if box.tag in tag_marks or box.role in role_marks:
+            own = _own_marks(box.tag, box.role, own)
         if own:
             naming[cid] = own
     return naming
 
 
-@lru_cache(maxsize=8192)
-def _own_marks(tag: str, role: str, tokens: str) -> frozenset[str]:
-    """Kinds a container names by its tag, role and class/id; cached, as themes repeat the
-    same containers on every page."""
-    found = set()
+def _class_kinds(tokens: str) -> frozenset[str]:
+    """_token_kinds of a class/id string. Most name nothing: no group's word stands in them,
+    and one search (ANY_WORD) settles those without judging each word. Not cached across
+    pages: in a long batch 9 in 10 of a page's strings were new to a cache of 16384 (two in
+    three to one that never forgets), and its misses cost more than its hits saved."""
+    if not tokens or P.ANY_WORD.search(" " + tokens) is None:
+        return _EMPTY
+    return _token_kinds(tokens)
+
+
+@lru_cache(maxsize=256)  # few tags and roles name a kind, few class strings go with them
+def _own_marks(tag: str, role: str, class_kinds: frozenset[str]) -> frozenset[str]:
+    """Kinds a container names by its tag and role, and by its class/id (``class_kinds``)."""
+    found = set(class_kinds)
     if tag in P.TAG_MARKS:
         found.add(P.TAG_MARKS[tag])
     if role in P.ROLE_MARKS:
         found.add(P.ROLE_MARKS[role])
-    if tokens:
-        found.update(_token_kinds(tokens))
-    return frozenset(found) if found else _EMPTY
+    return frozenset(found)
 
 
 def _token_kinds(tokens: str) -> frozenset[str]:
@@ -299,7 +307,8 @@ def _word_kinds(word: str) -> frozenset[str] | None:
             word = bare
             runs = P.known_runs(bare)
     names = {name for run in runs for name in P.GROUPS_BY_FIRST_PART[run]}
-    return frozenset(name for name in names if P.TOKENS[name].search(word))
+    word = " " + word  # as TOKEN_WORDS search it
+    return frozenset(name for name in names if P.TOKEN_WORDS[name].search(word))
 
 
 def _thread_start(page: Page) -> int:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
+from operator import add
 from collections.abc import Iterable, Sequence
 from re import _constants as C  # noqa: PLC2701 - the parser's opcodes, stable since 3.11
 from re import _parser
@@ -33,13 +35,15 @@ _PREFIX = 10  # prefixes are cut to this length: the rest rarely tells two block
 _FOLD = str.maketrans({"ı": "i", "ſ": "s", "ς": "σ", "\u0307": None})
 
 
-_ODD = re.compile("[ıſς\u0307]")
+_ODD = "ıſς\u0307"
 
 
 def fold(text: str) -> str:
     """Lower-case as re.IGNORECASE compares letters, so a literal found by ``in`` is necessary."""
     low = text.lower()
-    return low.translate(_FOLD) if not low.isascii() and _ODD.search(low) else low
+    # Four ``in`` tests, not a regex class: a text without such wide characters answers each
+    # at once, and with them each is a memchr-like scan, where the regex tried every character.
+    return low.translate(_FOLD) if not low.isascii() and any(c in low for c in _ODD) else low
 
 
 class Screen:
@@ -103,10 +107,13 @@ class Screen:
             return [self.could_match(text) for text in texts]
         found = [0] * len(texts)
         low = fold(joined)
-        # Where each side's texts start, found once when both sides have the same length:
-        # lower() maps each character to one but "İ" (to two, which fold makes one again), and
-        # fold drops a stray U+0307, so equal lengths mean the sides align character by character.
-        at: dict[int, list[int]] = {}
+        # Where each side's texts start: in the joined texts, where the lengths say (the texts
+        # before each, and one separator per text), worked out in C rather than searched for.
+        # The lower-cased side shares them when it has the same length: lower() maps each
+        # character to one but "İ" (to two, which fold makes one again), and fold drops a stray
+        # U+0307, so equal lengths mean the sides align character by character.
+        starts = list(map(add, accumulate(map(len, texts), initial=0), range(len(texts))))
+        at = {len(joined): starts}
         for ci, auto in self.sides:
             subject = low if ci else joined
             if len(subject) not in at:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from itertools import islice
 
 from ..blocks import Container, Page
-from ..cleaning.patterns import CONTENT_TOKENS, PROMO_HEADING, PROMO_TEXT
+from ..cleaning.patterns import CONTENT_WORD, PROMO_HEADING, PROMO_TEXT
 from ..metadata.dates import find_date, strip_dates
 from ..model import HEADINGS, Block
 from ..options import Options
@@ -100,9 +100,10 @@ def _with_siblings(page: Page, scored: list[tuple[Block, float]], chrome: list[b
     parent = page.containers[best].parent
     if parent < 0 or best_total <= 0:
         return [b for b, _ in scored if best in b.path]
+    depth = _depth(page.containers, parent)
+    branches = [_branch(block.path, parent, depth) for block, _ in scored]
     groups: dict[int, float] = {}
-    for block, s in scored:
-        branch = _branch(block.path, parent)
+    for branch, (_, s) in zip(branches, scored):
         if branch is not None:
             groups[branch] = groups.get(branch, 0.0) + s
     floor = options.sibling_share * best_total
@@ -111,7 +112,7 @@ def _with_siblings(page: Page, scored: list[tuple[Block, float]], chrome: list[b
               if c == best or (c >= 0 and total >= floor and not chrome[c])}
     if len(joined) > 1:
         joined |= _gaps(groups, joined, chrome)
-    return [b for b, _ in scored if _branch(b.path, parent) in joined]
+    return [b for branch, (b, _) in zip(branches, scored) if branch in joined]
 
 
 def _gaps(groups: dict[int, float], joined: set[int], chrome: list[bool]) -> set[int]:
@@ -121,13 +122,22 @@ def _gaps(groups: dict[int, float], joined: set[int], chrome: list[bool]) -> set
     return {c for c, total in groups.items() if lo < c < hi and total > 0 and not chrome[c]}
 
 
-def _branch(path: tuple[int, ...], parent: int) -> int | None:
-    """Which child container of ``parent`` holds the block: -1 if it sits in ``parent``
-    itself, None if it is not inside ``parent`` at all."""
-    for i, cid in enumerate(path):
-        if cid == parent:
-            return path[i + 1] if i + 1 < len(path) else -1
-    return None
+def _branch(path: tuple[int, ...], parent: int, depth: int) -> int | None:
+    """Which child container of ``parent`` (at ``depth``, see _depth) holds the block: -1 if
+    it sits in ``parent`` itself, None if it is not inside ``parent`` at all. A path is a chain
+    of parents, so ``parent`` can only stand at its depth: one look, not a scan of the path."""
+    if len(path) <= depth or path[depth] != parent:
+        return None
+    return path[depth + 1] if len(path) > depth + 1 else -1
+
+
+def _depth(containers: list[Container], cid: int) -> int:
+    """How many containers hold ``cid``: its place on the path of every block inside it."""
+    depth = 0
+    while containers[cid].parent >= 0:
+        cid = containers[cid].parent
+        depth += 1
+    return depth
 
 
 def _prior(box: Container) -> float:
@@ -137,7 +147,7 @@ def _prior(box: Container) -> float:
         bonus += 0.3
     if box.tag in ("article", "main"):
         bonus += 0.1
-    if box.tokens and CONTENT_TOKENS.search(box.tokens):
+    if box.tokens and CONTENT_WORD.search(" " + box.tokens):  # CONTENT_TOKENS, sooner
         bonus += 0.1
     return bonus
 
