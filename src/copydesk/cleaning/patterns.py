@@ -122,7 +122,6 @@ TOKENS = {
 }
 
 
-
 def sooner(group: re.Pattern[str]) -> re.Pattern[str]:
     """A token_group's words as one search of " " + tokens: the leading "[^a-z0-9]" stands for
     the lookbehind, so re skips to the word boundaries, and the trie tries one branch per
@@ -130,8 +129,13 @@ def sooner(group: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile("[^a-z0-9]" + trie(list(WORDS[group])) + r"(?![a-z0-9])")
 
 
-# TOKENS, each as sooner() searches it (what _word_kinds asks of a class word).
-TOKEN_WORDS = {name: sooner(rx) for name, rx in TOKENS.items()}
+@functools.lru_cache(maxsize=None)
+def token_words(name: str) -> re.Pattern[str]:
+    """TOKENS[name] as sooner() searches it (what _word_kinds asks of a class word), compiled
+    on first use: compiling every group's trie costs ~10 ms that ``import copydesk`` should
+    not pay."""
+    return sooner(TOKENS[name])
+
 
 # Tags and ARIA roles that name a kind of boilerplate by themselves.
 TAG_MARKS = {"nav": "navigation", "footer": "footer", "aside": "sidebar", "form": "form",
@@ -149,7 +153,14 @@ CONTENT_TOKENS = token_group(
     "main-content", "article", "post", "story", "blog-post", "single-post", "hentry",
     "text", "prose", "rich-text", "richtext", "markdown-body", "td-post-content",
 )
-CONTENT_WORD = sooner(CONTENT_TOKENS)  # selection asks it of every container holding prose
+
+
+@functools.lru_cache(maxsize=None)
+def content_word() -> re.Pattern[str]:
+    """CONTENT_TOKENS as sooner() searches it: selection asks it of every container holding
+    prose. Compiled on first use, as token_words."""
+    return sooner(CONTENT_TOKENS)
+
 
 # -- Text: phrases of each kind of boilerplate, in English, German, French and Spanish ---------
 SHARE_TEXT = phrases(
