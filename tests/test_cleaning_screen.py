@@ -219,9 +219,9 @@ def test_block_marks_are_those_of_the_naming_containers_on_the_path() -> None:
 
 @pytest.mark.parametrize("group", [*patterns.TOKENS, "content"])
 def test_a_sooner_search_answers_as_its_token_group(group: str) -> None:
-    """token_words() and content_word(), searched in " " + tokens, answer as the groups do."""
+    """TOKEN_WORDS and CONTENT_WORD, searched in " " + tokens, answer as the groups do."""
     rx = patterns.TOKENS.get(group, patterns.CONTENT_TOKENS)
-    fast = patterns.token_words(group) if group in patterns.TOKENS else patterns.content_word()
+    fast = patterns.TOKEN_WORDS.get(group, patterns.CONTENT_WORD)
     strings = [*_class_strings(), "", "x", "post2", "post_body", "entry--content", "a post"]
     for word in patterns.WORDS[rx]:
         strings += [word, f"x-{word}", f"{word}-y col", f"{word}s", f"x{word}", f"is-{word}",

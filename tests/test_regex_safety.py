@@ -41,10 +41,14 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             continue
         module = importlib.import_module(info.name)
         for name, value in vars(module).items():
-            if isinstance(value, Phrases):  # compiled on first use: sweep the compiled form
-                value = value.compiled()
-            if isinstance(value, re.Pattern):
-                found.setdefault(id(value), (f"{info.name}.{name}", value))
+            # a table of patterns (a group's per-word search, by group name) is swept too
+            items = value.items() if isinstance(value, dict) else [("", value)]
+            for key, each in items:
+                if isinstance(each, Phrases):  # compiled on first use: sweep the compiled form
+                    each = each.compiled()
+                if isinstance(each, re.Pattern):
+                    label = f"{info.name}.{name}" + (f"[{key!r}]" if key else "")
+                    found.setdefault(id(each), (label, each))
     return sorted(found.values(), key=lambda item: item[0])
 
 

@@ -18,7 +18,7 @@ from .metadata.visible import (AGENCY_RX, ROLE_WORDS, clean_name, is_byline, is_
                                looks_like_person, parse_byline, split_dateline, stamp_date,
                                strip_by)
 from .model import Block, Dateline, Figure
-from .cleaning.patterns import CONTACT_TEXT, CREDIT_TEXT
+from .cleaning.patterns import CONTACT_TEXT, CREDIT_TEXT, Phrases
 from .options import Options
 
 _TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+(?:\||-|–|—|::|»|·|•|/)\s+")
@@ -525,8 +525,8 @@ _CREDIT_LABELS = frozenset({"article by", "written by", "posted by", "words by",
                             "author", "authors", "about the author", "about the authors",
                             "meet the author", "by", "author(s)"})
 # 'This post was written by Danielle Padula, Head of Marketing …': a bio's credit sentence.
-_WRITTEN_BY = re.compile(r"^this (?:blog )?(?:post|article|piece|story|guide|entry) "
-                         r"(?:was|is|has been) (?:written|authored|contributed) by\s+", re.I)
+_WRITTEN_BY = Phrases(r"^this (?:blog )?(?:post|article|piece|story|guide|entry) "
+                      r"(?:was|is|has been) (?:written|authored|contributed) by\s+", re.I)
 _CREDIT_NAME_LIMIT = 60
 
 
@@ -595,7 +595,7 @@ def _is_bio(text: str, name: str) -> bool:
     return _bio_name(text) == name and bool(_PERSONAL.search(text, len(name), 400))
 
 
-_PERSONAL = re.compile(r"\b(?:he|she|his|her|him)\b|" + ROLE_WORDS, re.I)
+_PERSONAL = Phrases(r"\b(?:he|she|his|her|him)\b|" + ROLE_WORDS, re.I)
 
 
 def _bio_name(text: str) -> str | None:
@@ -643,7 +643,9 @@ def _site_owner(found: Candidates, page: Page, common: Container[str]) -> tuple[
 
 # Words a business's or an institution's name carries and a person's does not, and the page
 # labels a front-page link may read ('Why Acme', 'Visit acme.com', 'Acme Status').
-_ORG_NAME = re.compile(
+# Compiled on first use (Phrases), as most pages never ask: with the other owner and credit
+# patterns they would add ~5 ms to `import copydesk`.
+_ORG_NAME = Phrases(
     r"\b(?:blog|news|media|press|studios?|labs?|group|inc|int|ltd|llc|gmbh|co|company|team|"
     r"agency|digital|solutions|services|software|incorporated|corporation|shop|store|health|"
     r"care|dental|clinic|university|college|school|state|institute|community|coaching|"
@@ -652,8 +654,8 @@ _ORG_NAME = re.compile(
     r"academy|foundation|marketplace|forums?|skills|science|support|help|why|visit|copyright|"
     r"about|meet|contact|official)\b|['’]s\b|[\d®™&]", re.I)
 # Possessive: the run of marks, years and separators is taken whole, never given back.
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)(?:[\s,\-–©]|\d{4}|\(c\)|copyright\b)*+"
-                        r"([^.,;|·•©\d]{3,60})", re.I)
+_COPYRIGHT = Phrases(r"(?:©|\(c\)|copyright\b)(?:[\s,\-–©]|\d{4}|\(c\)|copyright\b)*+"
+                     r"([^.,;|·•©\d]{3,60})", re.I)
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _RIGHTS = re.compile(r"\s{1,4}all rights\b.*$", re.I)  # bounded: a long blank run is linear
 _TITLE_OWNER = re.compile(r"\(([^()]{3,60})\)$")  # 'The Fold-and-Cut Problem (Erik Demaine)'

@@ -307,8 +307,8 @@ def _word_kinds(word: str) -> frozenset[str] | None:
             word = bare
             runs = P.known_runs(bare)
     names = {name for run in runs for name in P.GROUPS_BY_FIRST_PART[run]}
-    word = " " + word  # as token_words() search it
-    return frozenset(name for name in names if P.token_words(name).search(word))
+    word = " " + word  # as TOKEN_WORDS search it
+    return frozenset(name for name in names if P.TOKEN_WORDS[name].search(word))
 
 
 def _thread_start(page: Page) -> int:

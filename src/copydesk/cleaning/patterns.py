@@ -122,19 +122,29 @@ TOKENS = {
 }
 
 
-def sooner(group: re.Pattern[str]) -> re.Pattern[str]:
+class _Sooner(Phrases):
+    """sooner()'s search, its trie built and compiled on first use: for every group at import
+    they would add ~10 ms to ``import copydesk``."""
+
+    __slots__ = ("group",)
+
+    def __init__(self, group: re.Pattern[str]) -> None:
+        super().__init__("", 0)
+        self.group = group
+
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile("[^a-z0-9]" + trie(list(WORDS[self.group])) + r"(?![a-z0-9])")
+
+
+def sooner(group: re.Pattern[str]) -> Phrases:
     """A token_group's words as one search of " " + tokens: the leading "[^a-z0-9]" stands for
     the lookbehind, so re skips to the word boundaries, and the trie tries one branch per
     character, not each word at each place. Answers as ``group.search(tokens)`` does."""
-    return re.compile("[^a-z0-9]" + trie(list(WORDS[group])) + r"(?![a-z0-9])")
+    return _Sooner(group)
 
 
-@functools.lru_cache(maxsize=None)
-def token_words(name: str) -> re.Pattern[str]:
-    """TOKENS[name] as sooner() searches it (what _word_kinds asks of a class word), compiled
-    on first use: compiling every group's trie costs ~10 ms that ``import copydesk`` should
-    not pay."""
-    return sooner(TOKENS[name])
+# TOKENS, each as sooner() searches it (what _word_kinds asks of a class word).
+TOKEN_WORDS = {name: sooner(rx) for name, rx in TOKENS.items()}
 
 
 # Tags and ARIA roles that name a kind of boilerplate by themselves.
@@ -155,11 +165,7 @@ CONTENT_TOKENS = token_group(
 )
 
 
-@functools.lru_cache(maxsize=None)
-def content_word() -> re.Pattern[str]:
-    """CONTENT_TOKENS as sooner() searches it: selection asks it of every container holding
-    prose. Compiled on first use, as token_words."""
-    return sooner(CONTENT_TOKENS)
+CONTENT_WORD = sooner(CONTENT_TOKENS)  # selection asks it of every container holding prose
 
 
 # -- Text: phrases of each kind of boilerplate, in English, German, French and Spanish ---------

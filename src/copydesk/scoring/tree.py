@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from itertools import islice
 
 from ..blocks import Container, Page
-from ..cleaning.patterns import PROMO_HEADING, PROMO_TEXT, content_word
+from ..cleaning.patterns import CONTENT_WORD, PROMO_HEADING, PROMO_TEXT
 from ..metadata.dates import find_date, strip_dates
 from ..model import HEADINGS, Block
 from ..options import Options
@@ -147,7 +147,7 @@ def _prior(box: Container) -> float:
         bonus += 0.3
     if box.tag in ("article", "main"):
         bonus += 0.1
-    if box.tokens and content_word().search(" " + box.tokens):  # CONTENT_TOKENS, sooner
+    if box.tokens and CONTENT_WORD.search(" " + box.tokens):  # CONTENT_TOKENS, sooner
         bonus += 0.1
     return bonus
 
