@@ -316,13 +316,21 @@ _URL_HOST = re.compile(r"^https?://([^/:?#]+)")
 
 def _host(url: str | None) -> str | None:
     """'https://blog.rust-lang.org/x' → 'rust lang' (the label before the public suffix)."""
+    labels = _suffix_joined(_host_parts(url))
+    return _fold(labels[-2].replace("-", " ")) if len(labels) >= 2 else None
+
+
+def _host_parts(url: str | None) -> list[str]:
+    """The labels of the address's host, lower-cased, without 'www', 'm' or 'amp'."""
     match = _URL_HOST.match(url or "")
     if not match:
-        return None
-    labels = [lb for lb in match.group(1).lower().split(".") if lb not in ("www", "m", "amp")]
-    if len(labels) >= 3 and len(labels[-2]) <= 3:  # co.uk, com.au
-        labels = labels[:-1]
-    return _fold(labels[-2].replace("-", " ")) if len(labels) >= 2 else None
+        return []
+    return [lb for lb in match.group(1).lower().split(".") if lb not in ("www", "m", "amp")]
+
+
+def _suffix_joined(labels: list[str]) -> list[str]:
+    """A two-label public suffix (co.uk, com.au) as one last label."""
+    return labels[:-1] if len(labels) >= 3 and len(labels[-2]) <= 3 else labels
 
 
 def _is_site(part: str, sites: set[str]) -> bool:
@@ -510,7 +518,7 @@ def _personal_site(name: str, source: str, common: Container[str]) -> bool:
     """A site named after its author: an author tag gives a person's name, none of whose words
     the article uses as an ordinary word ('Erin Spain' yes, 'West Bell Dental Care' no)."""
     return (source.split(":")[0] in ("json-ld", "meta") and looks_like_person(name)
-            and not any(w.lower() in common for w in name.split()))
+            and not _ordinary_word(name, common))
 
 
 def _owner_people(found: Candidates, page: Page, common: Container[str]) -> list:
@@ -698,15 +706,10 @@ _FRONT_PAGE = re.compile(r"^https?://[^/?#]+/?(?:[?#].*)?$")
 def _host_labels(url: str | None) -> list[str]:
     """The labels of the address's host that may spell a name: 'owain.bearblog.dev' →
     ['owain', 'bearblog'] (no 'www', no public suffix)."""
-    match = _URL_HOST.match(url or "")
-    if not match:
-        return []
-    labels = [lb for lb in match.group(1).lower().split(".") if lb not in ("www", "m", "amp")]
-    if labels[-1] in _INSTITUTIONS or len(labels) >= 2 and labels[-2] in _INSTITUTIONS:
+    labels = _host_parts(url)
+    if not labels or labels[-1] in _INSTITUTIONS or len(labels) >= 2 and labels[-2] in _INSTITUTIONS:
         return []  # park.edu, nhs.gov.uk: an institution's address, never a person's
-    if len(labels) >= 3 and len(labels[-2]) <= 3:  # co.uk, com.au
-        labels = labels[:-1]
-    return [lb.replace("-", "") for lb in labels[:-1]]
+    return [lb.replace("-", "") for lb in _suffix_joined(labels)[:-1]]
 
 
 _INSTITUTIONS = frozenset({"edu", "gov", "mil", "ac", "int"})

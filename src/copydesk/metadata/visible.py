@@ -474,9 +474,8 @@ def _name_above_bio(el: Element, tokens: list[str], page: Scan) -> str | None:
     return name if name and looks_like_person(name) else None
 
 
-@lru_cache(maxsize=4096)  # a listing repeats its cards' class words hundreds of times
 def _is_bio_token(token: str) -> bool:
-    parts = set(_TOKEN_SPLIT.split(_CAMEL.sub(r"\1-\2", token).lower()))
+    parts = _token_parts(token)
     return bool(parts & _BYLINE_WORDS and parts & _BIO_WORDS)
 
 
@@ -484,10 +483,15 @@ _BIO_WORDS = frozenset({"bio", "description", "desc"})
 
 
 @lru_cache(maxsize=4096)  # a listing repeats its cards' class words hundreds of times
+def _token_parts(token: str) -> frozenset[str]:
+    """A class token's words: 'hero__authorName' → {'hero', 'author', 'name'}."""
+    return frozenset(_TOKEN_SPLIT.split(_CAMEL.sub(r"\1-\2", token).lower()))
+
+
 def _is_byline_token(token: str) -> bool:
     """'post-author', 'byline', 'hero__author' yes; 'author-bio', 'author-avatar' no; but the
     name inside an author box ('author-box__name', 'authorName') is the author."""
-    parts = set(_TOKEN_SPLIT.split(_CAMEL.sub(r"\1-\2", token).lower()))
+    parts = _token_parts(token)
     if not parts & _BYLINE_WORDS:
         return False
     return "name" in parts or not parts & _NOT_BYLINE_WORDS
@@ -582,12 +586,11 @@ def _joined(a: Element, b: Element) -> bool:
 
 
 def _in_nav(el: Element, page: Scan | None = None) -> bool:
-    """In comments, a footer, or a menu (whose "By Company Size" headings sort links)."""
-    if page is None:
-        return _in_comments(el) or any(map(_is_menu, _near(el)))
-    if _in_comments(el, page.regions):
+    """In comments, a footer, or a menu (whose "By Company Size" headings sort links). With
+    the page's Scan, verdicts on ancestors are kept in it for the next element asked about."""
+    regions, menus = (page.regions, page.menus) if page is not None else (None, {})
+    if _in_comments(el, regions):
         return True
-    menus = page.menus
     for box in _near(el):
         verdict = menus.get(box)
         if verdict is None:
@@ -602,7 +605,8 @@ def _near(el: Element) -> list[Element]:
 
 
 def _is_menu(box: Element) -> bool:
-    return box.tag == "nav" or _MENU.search(f"{box.get('class') or ''} {box.get('id') or ''}") is not None
+    return (box.tag == "nav"
+            or _MENU.search(f"{box.get('class') or ''} {box.get('id') or ''}") is not None)
 
 
 _MENU_DEPTH = 8  # a menu holds its items closely; a nav left open in broken markup is far up
