@@ -54,6 +54,15 @@ def test_a_title_every_source_words_like_the_site_name_is_still_the_title() -> N
     assert a.headline == "What is Tauri?"
 
 
+def test_a_credit_label_set_as_an_h1_is_no_headline() -> None:
+    # Page builders set the label "By" as a heading of its own, the name in the next element.
+    a = _page("<title>Your Wedding Checklist: A Planning Guide</title>",
+              "<h1>Your Wedding Checklist: A Planning Guide</h1><h1>By</h1><p>Jane Doe</p>")
+    assert a.headline == "Your Wedding Checklist: A Planning Guide"
+    b = _page("<title>Your Wedding Checklist: A Planning Guide</title>", "<h1>Written by:</h1>")
+    assert b.headline == "Your Wedding Checklist: A Planning Guide"
+
+
 def test_a_permalink_glyph_closing_the_h1_is_no_part_of_the_title() -> None:
     a = _page("<title>Logging HOWTO — Python 3.14 documentation</title>",
               '<h1>Logging HOWTO<a class="headerlink" href="#logging-howto">¶</a></h1>')

@@ -14,9 +14,9 @@ from .blocks import Page
 from .metadata import language
 from .metadata.candidates import INVISIBLE, TRUST, Candidates
 from .metadata.dates import date_from_url, parse_date, strip_dates
-from .metadata.visible import (AGENCY_RX, ROLE_WORDS, clean_name, is_byline, is_handle,
-                               looks_like_person, parse_byline, split_dateline, stamp_date,
-                               strip_by)
+from .metadata.visible import (AGENCY_RX, ROLE_WORDS, clean_name, is_byline, is_credit_label,
+                               is_handle, looks_like_person, parse_byline, split_dateline,
+                               stamp_date, strip_by)
 from .model import Block, Dateline, Figure
 from .cleaning.patterns import CONTACT_TEXT, CREDIT_TEXT, Phrases
 from .options import Options
@@ -117,18 +117,23 @@ def _bio_starts(authors) -> tuple[str, ...]:
 # -- what the article itself shows ----------------------------------------------------------
 
 def _nearest_h1(page: Page, chosen: list[Block]) -> Block | None:
-    """The h1 closest above the article's first block (or inside it)."""
+    """The h1 closest above the article's first block (or inside it). A credit's label set
+    as an h1 ('By', with the name in the next element) is no headline."""
     if not chosen:
         return None
     first, last = chosen[0].index, chosen[-1].index
-    inside = [b for b in chosen if b.kind == "h1"]
+    inside = [b for b in chosen if _is_h1(b)]
     if inside:
         return inside[0]
-    above = [b for b in page.blocks[:first] if b.kind == "h1"]
+    above = [b for b in page.blocks[:first] if _is_h1(b)]
     if above:
         return above[-1]
-    below = [b for b in page.blocks[last:] if b.kind == "h1"]
+    below = [b for b in page.blocks[last:] if _is_h1(b)]
     return below[0] if below else None
+
+
+def _is_h1(block: Block) -> bool:
+    return block.kind == "h1" and not is_credit_label(block.text)
 
 
 def _unanchored(heading: str) -> str:

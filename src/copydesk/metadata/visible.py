@@ -288,6 +288,11 @@ def strip_by(text: str) -> str:
     return _BY.sub("", text.strip()) or text
 
 
+def is_credit_label(text: str) -> bool:
+    """'By', 'Written by:', 'Author': a credit's label alone, with the name elsewhere."""
+    return _LABELS.match(text) is not None
+
+
 def is_byline(text: str) -> bool:
     return len(text) < 160 and bool(_BY.match(text)) and bool(parse_byline(text)[0])
 
