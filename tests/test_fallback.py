@@ -131,3 +131,23 @@ def test_a_few_more_words_are_no_reason_to_trade() -> None:
     page = from_html(dom.parse(markup))
     chosen = [page.blocks[0]]
     assert recover(page, page.blocks, chosen, Candidates(), DEFAULT) == chosen
+
+
+COOKIE_PANEL = (
+    "<div id='onetrust-consent-sdk'><div class='otPcCenter'><h2>Privacy Preference Center</h2>"
+    + "".join(f"<p>Cookies of kind {i} may store or retrieve information on your browser, "
+              "mostly to make the site work as you expect it to; you can choose not to allow "
+              "some types of cookies, and blocking them may impact your experience.</p>"
+              for i in range(4))
+    + "<p>Manage Consent Preferences</p></div></div>"
+)
+THREAD = ("<h1>New PC case: what are these two ports for?</h1><div class='cPost ipsComment'>"
+          f"<p>{PROSE}</p><p>{PROSE}</p></div><div class='cPost ipsComment'><p>{PROSE}</p></div>")
+
+
+def test_a_consent_panel_is_never_the_stand_in_for_a_thread() -> None:
+    # A forum topic whose posts cleaning took for comments, beside a consent manager's panel
+    # holding more text than the posts: the posts come back, the cookie texts do not.
+    a = extract(f"<html><body>{NAV}<main>{THREAD}</main>{COOKIE_PANEL}</body></html>")
+    assert PROSE in a.text
+    assert "Cookies of kind" not in a.text and "Privacy Preference" not in a.text

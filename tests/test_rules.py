@@ -640,3 +640,23 @@ def test_a_dressed_button_closes_a_promo_box(button: str) -> None:
 def test_a_dressed_line_of_prose_is_no_button() -> None:
     page = page_of(["Our picks", "Three kettles we liked.", "→ Shop now for the best deals of the year"])
     assert "promo_boxes" not in [n for n, _ in clean(page, DEFAULT).dropped]
+
+
+def test_a_big_consent_panel_beside_the_headline_keeps_its_mark() -> None:
+    # A box holding most of the page's text is a page wrapper whatever its class says, unless
+    # it is a consent panel and the headline stands outside it (OneTrust beside a short post).
+    long = "Cookies of this kind remember your choices and make the site work as expected. " * 6
+    containers = [Container("body", "", "", -1), Container("main", "", "", 0),
+                  Container("div", "onetrust-consent-sdk ", "", 0),
+                  Container("div", "comments-open site-wrap ", "", 0)]
+    head = Block(text="Short topic", md="Short topic", kind="h1", index=0, path=(0, 1))
+    post = Block(text="A short post.", md="A short post.", kind="p", index=1, path=(0, 1))
+    panel = Block(text=long, md=long, kind="p", index=2, path=(0, 2))
+    marks = Context(Page(blocks=[head, post, panel], containers=containers), DEFAULT).marks
+    assert "cookie" in marks(panel)
+    # a theme's outer box holding the headline and most of the text stays a wrapper
+    wrapped = [Block(text=b.text, md=b.md, kind=b.kind, index=b.index, path=(0, 3))
+               for b in (head, post)] + [Block(text=long, md=long, kind="p", index=2,
+                                               path=(0, 3))]
+    marks = Context(Page(blocks=wrapped, containers=containers), DEFAULT).marks
+    assert not marks(wrapped[2])

@@ -22,20 +22,31 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\r\n\s*\r\n|\n")
 
 
 def recover(page: Page, kept: list[Block], chosen: list[Block], found: Candidates,
-            options: Options) -> list[Block]:
-    """The chosen blocks, or a better alternative when they are too few to be the page's text."""
+            options: Options, dropped: list[tuple[str, Block]] = ()) -> list[Block]:
+    """The chosen blocks, or a better alternative when they are too few to be the page's text.
+    ``dropped`` is what cleaning removed, with the rule's name."""
     have = _words(chosen)
     body = found.article_body
     short_of_body = bool(body) and have < options.fallback_body_share * len(_WORD.findall(body))
     if have >= options.fallback_min_words and not short_of_body:
         return chosen
-    pool = kept if _words(kept) >= options.fallback_min_words else page.blocks
+    pool = kept if _words(kept) >= options.fallback_min_words else _but_notices(page, dropped)
     if body:
         alternative = _matching_container(page, pool, body, options) or _from_text(body, chosen)
     else:
         alternative = _main_column(page, pool, chosen, options)
     # A few more words are no reason to trade: the alternative must at least double them.
     return alternative if _words(alternative) > 2 * have else chosen
+
+
+# What cleaning took for these is no page's text even when nothing else is left (a forum
+# topic's posts, taken for comments, come back; a consent panel's cookie texts do not).
+_NEVER_TEXT = frozenset(("cookie_banners",))
+
+
+def _but_notices(page: Page, dropped: list[tuple[str, Block]]) -> list[Block]:
+    gone = {block.index for name, block in dropped if name in _NEVER_TEXT}
+    return [block for block in page.blocks if block.index not in gone] if gone else page.blocks
 
 
 def _words(blocks: list[Block]) -> int:

@@ -51,7 +51,7 @@ def run(data: bytes | str, *, url: str | None = None, options: Options | None = 
     titles = [value for value, _ in found.get("headline")]
     chosen = scoring.select(page, cleaned.kept, options, titles)
     # Step 7b: too little chosen (a front page of links, articleBody only) → the best alternative.
-    chosen = fallback.recover(page, cleaned.kept, chosen, found, options)
+    chosen = fallback.recover(page, cleaned.kept, chosen, found, options, cleaned.dropped)
     fields, body_blocks = reconcile(found, page, chosen, cleaned.dropped, options)
     body, plain = render(body_blocks)
     article = Article(**fields.values, body=body, text=plain,

@@ -209,8 +209,21 @@ def _block_marks(page: Page) -> list[frozenset[str]]:
     total = sum(held.values())
     wrapper = WRAPPER_SHARE * total if total >= 200 else float("inf")
     wrappers = {cid for cid, size in sizes.items() if size >= wrapper}
+    if wrappers:
+        wrappers = _page_wrappers(wrappers, naming, blocks)
     marks = {key: _chain_marks(key, naming, wrappers) for key in held}
     return [marks[key] for key in keys]
+
+
+def _page_wrappers(big: set[int], naming: dict[int, frozenset[str]],
+                   blocks: list[Block]) -> set[int]:
+    """The big naming boxes that wrap the page. A consent manager's panel (OneTrust's cookie
+    category texts) can hold most of a short page's text beside the page: one that does not
+    hold the headline is that panel, and keeps its mark."""
+    head = next((b.path for b in blocks if b.kind == "h1"), None)
+    if head is None:
+        return big
+    return {cid for cid in big if cid in head or "cookie" not in naming[cid]}
 
 
 def _naming_chains(containers: list[Container], naming: dict[int, frozenset[str]]
