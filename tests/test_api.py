@@ -109,3 +109,22 @@ def test_to_markdown(article: Article) -> None:
     assert md.startswith("# Harbour bridge reopens\n\n*By Ada Brook · 2024-05-02*\n\n")
     assert md.endswith("northern tower.\n")
     assert article.to_markdown(front_matter=True).startswith('---\ntitle: "Harbour bridge')
+
+
+def test_a_discussion_page_keeps_its_posts() -> None:
+    # schema.org says the page is a forum topic: the posts are its text, not its comments.
+    post = ("I replaced the fans last week and the case still runs hot under load, so I am "
+            "asking whether anyone has measured the airflow with the front panel removed.")
+    thread = (f"<main><h1>Case runs hot</h1><div class='comment'><p>{post}</p><p>Update: "
+              f"{post}</p></div><div class='comment'><p>Same here. {post}</p></div></main>")
+    intro = ("<div class='board-intro'><p>" + "This board is for questions about cases, fans "
+             "and cooling; search before you post, and keep to one topic a thread. " * 4
+             + "</p></div>")
+    data = ('<script type="application/ld+json">{"@context": "https://schema.org", '
+            '"@type": "DiscussionForumPosting", "headline": "Case runs hot"}</script>')
+    forum = extract(f"<html><head>{data}</head><body>{intro}{thread}</body></html>")
+    assert forum.text.count(post) == 3
+    assert not extract(f"<html><body>{intro}{thread}</body></html>").text.count(post)
+    plain = extract(f"<html><body><article><h1>Case runs hot</h1><p>{post} {post}</p>"
+                    f"</article>{thread[6:-7]}</body></html>")
+    assert plain.text.count(post) == 2  # elsewhere the same posts are comments: one copy only

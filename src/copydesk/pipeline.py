@@ -47,7 +47,7 @@ def run(data: bytes | str, *, url: str | None = None, options: Options | None = 
         if options.url:
             found.add("url", options.url, "input")
         page = blocks.from_text(text)
-    cleaned = cleaning.clean(page, options)
+    cleaned = cleaning.clean(page, _for_page(options, found))
     titles = [value for value, _ in found.get("headline")]
     chosen = scoring.select(page, cleaned.kept, options, titles)
     # Step 7b: too little chosen (a front page of links, articleBody only) → the best alternative.
@@ -57,6 +57,14 @@ def run(data: bytes | str, *, url: str | None = None, options: Options | None = 
     article = Article(**fields.values, body=body, text=plain,
                       provenance=fields.provenance, source=source)
     return Result(article, _dropped_near(cleaned.dropped, chosen))
+
+
+def _for_page(options: Options, found: Candidates) -> Options:
+    """A discussion (a forum topic, a Q&A page) is its posts: cleaning keeps what it would
+    take for comments elsewhere."""
+    if found.first("genre") == ("discussion", "json-ld") and "comments" not in options.keep:
+        return replace(options, keep=options.keep | {"comments"})
+    return options
 
 
 def _is_html(text: str, options: Options) -> bool:

@@ -18,6 +18,8 @@ ARTICLE_TYPES = frozenset({
     "medicalscholarlyarticle", "advertisernewsarticle", "satiricalarticle", "discussionforumposting",
     "review", "recipe", "howto", "blog",
 })
+# A page whose schema.org data is a forum topic or a question is its posts and answers.
+DISCUSSION_TYPES = frozenset({"discussionforumposting", "qapage"})
 PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "faqpage", "qapage", "collectionpage"})
 ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "ngo",
                        "educationalorganization", "governmentorganization", "localbusiness"})
@@ -38,6 +40,8 @@ def read(root: Element, found: Candidates, page: Scan | None = None) -> None:
     for node in nodes:
         if _types(node) & {"website"} and isinstance(node.get("name"), str):
             found.add("publisher", node["name"], SOURCE)
+    if any(_types(node) & DISCUSSION_TYPES for node in nodes):
+        found.add("genre", "discussion", SOURCE)
 
 
 def _meta_ld(metas: list) -> list[str]:
