@@ -9,6 +9,7 @@ is one column, never the whole page.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .blocks import Page
 from .blocks.markdown import escape_md
@@ -22,7 +23,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\r\n\s*\r\n|\n")
 
 
 def recover(page: Page, kept: list[Block], chosen: list[Block], found: Candidates,
-            options: Options, dropped: list[tuple[str, Block]] = ()) -> list[Block]:
+            options: Options, dropped: Sequence[tuple[str, Block]] = ()) -> list[Block]:
     """The chosen blocks, or a better alternative when they are too few to be the page's text.
     ``dropped`` is what cleaning removed, with the rule's name."""
     have = _words(chosen)
@@ -44,7 +45,7 @@ def recover(page: Page, kept: list[Block], chosen: list[Block], found: Candidate
 _NEVER_TEXT = frozenset(("cookie_banners",))
 
 
-def _but_notices(page: Page, dropped: list[tuple[str, Block]]) -> list[Block]:
+def _but_notices(page: Page, dropped: Sequence[tuple[str, Block]]) -> list[Block]:
     gone = {block.index for name, block in dropped if name in _NEVER_TEXT}
     return [block for block in page.blocks if block.index not in gone] if gone else page.blocks
 
