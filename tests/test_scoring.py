@@ -336,14 +336,14 @@ def test_text_above_the_named_h1_among_several_stays() -> None:
 
 
 def test_a_block_s_branch_is_read_at_the_parent_s_depth() -> None:
-    """_branch looks at one place of the path, the parent's depth (_depth): the child holding
+    """_branch looks at one place of the path, the parent's depth (container_depth): the child holding
     the block, -1 for the parent itself, None outside it."""
     from copydesk.blocks import Container
-    from copydesk.scoring.tree import _branch, _depth
+    from copydesk.scoring.tree import _branch, container_depth
 
     containers = [Container("body", "", "", -1), Container("div", "", "", 0),
                   Container("div", "", "", 1), Container("div", "", "", 0)]
-    assert [_depth(containers, c) for c in range(4)] == [0, 1, 2, 1]
+    assert [container_depth(containers, c) for c in range(4)] == [0, 1, 2, 1]
     assert _branch((0, 1, 2), 1, 1) == 2
     assert _branch((0, 1), 1, 1) == -1
     assert _branch((0, 3), 1, 1) is None and _branch((0,), 1, 1) is None

@@ -16,7 +16,7 @@ from .blocks.markdown import escape_md
 from .metadata.candidates import Candidates
 from .model import Block
 from .options import Options
-from .scoring.tree import chrome_flags
+from .scoring.tree import chrome_flags, container_depth
 
 _WORD = re.compile(r"\w+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\r\n\s*\r\n|\n")
@@ -73,7 +73,7 @@ def _main_column(page: Page, pool: list[Block], chosen: list[Block],
     floor = options.main_column_share * total
     column = max((c for c in range(len(chars))
                   if chars[c] >= floor and (holds is None or c in holds)),
-                 key=_depth(page), default=-1)
+                 key=lambda cid: container_depth(page.containers, cid), default=-1)
     if column < 0 or page.containers[column].tag in _WHOLE_PAGE:
         return []  # no column holds the text: the whole page is no reader view
     chrome = chrome_flags(page)  # a menu or sidebar inside the column is still not its text
@@ -82,15 +82,6 @@ def _main_column(page: Page, pool: list[Block], chosen: list[Block],
 
 
 _WHOLE_PAGE = frozenset(("html", "body"))
-
-
-def _depth(page: Page):
-    def depth(cid: int) -> int:
-        n = 0
-        while cid >= 0:
-            cid, n = page.containers[cid].parent, n + 1
-        return n
-    return depth
 
 
 def _matching_container(page: Page, pool: list[Block], body: str,

@@ -100,7 +100,7 @@ def _with_siblings(page: Page, scored: list[tuple[Block, float]], chrome: list[b
     parent = page.containers[best].parent
     if parent < 0 or best_total <= 0:
         return [b for b, _ in scored if best in b.path]
-    depth = _depth(page.containers, parent)
+    depth = container_depth(page.containers, parent)
     branches = [_branch(block.path, parent, depth) for block, _ in scored]
     groups: dict[int, float] = {}
     for branch, (_, s) in zip(branches, scored):
@@ -123,15 +123,16 @@ def _gaps(groups: dict[int, float], joined: set[int], chrome: list[bool]) -> set
 
 
 def _branch(path: tuple[int, ...], parent: int, depth: int) -> int | None:
-    """Which child container of ``parent`` (at ``depth``, see _depth) holds the block: -1 if
-    it sits in ``parent`` itself, None if it is not inside ``parent`` at all. A path is a chain
-    of parents, so ``parent`` can only stand at its depth: one look, not a scan of the path."""
+    """Which child container of ``parent`` (at ``depth``, see container_depth) holds the
+    block: -1 if it sits in ``parent`` itself, None if it is not inside ``parent`` at all. A
+    path is a chain of parents, so ``parent`` can only stand at its depth: one look, not a scan
+    of the path."""
     if len(path) <= depth or path[depth] != parent:
         return None
     return path[depth + 1] if len(path) > depth + 1 else -1
 
 
-def _depth(containers: list[Container], cid: int) -> int:
+def container_depth(containers: list[Container], cid: int) -> int:
     """How many containers hold ``cid``: its place on the path of every block inside it."""
     depth = 0
     while containers[cid].parent >= 0:
