@@ -260,6 +260,25 @@ def test_a_kicker_row_above_the_headline_carries_the_stamp() -> None:
                  '<h1>The best blockchain SEO agencies</h1><p>Story text.</p>') == ["2025-12-12"]
 
 
+def test_scripts_between_the_stamp_and_the_headline_are_no_lines_read() -> None:
+    # A reader sees no script or style: their code must not use up the few lines above the h1
+    # that are searched for the stamp (a page's inline scripts sit there by the dozen).
+    scripts = "".join(f"<script>var s{i} = {i};</script><style>.c{i}{{}}</style>"
+                      for i in range(12))
+    assert _head(f"<div>Feb 14, 2026</div>{scripts}<h1>A trip report from Turkey</h1>"
+                 "<p>Story text.</p>") == ["2026-02-14"]
+
+
+def test_the_head_holds_no_stamp_of_the_article() -> None:
+    assert _head_doc("<head><title>Posted Feb 14, 2026</title></head><body>"
+                     "<h1>A trip report from Turkey</h1><p>Story text.</p></body>") == []
+
+
+def _head_doc(html: str) -> list:
+    from copydesk.metadata.visible import head_dates
+    return [d for d, _ in head_dates(dom.parse(f"<html>{html}</html>"))]
+
+
 def test_a_stamp_shared_with_a_byline_is_read_from_its_own_text() -> None:
     assert _head('<h1>Project management pricing guide</h1><div>Dec 26, 2025 • Mahua Das in '
                  '<a>Project Management</a></div>') == ["2025-12-26"]
@@ -379,8 +398,10 @@ def test_text_walks_around_the_headline_match_the_xpath_axes() -> None:
     from copydesk.metadata.visible import _texts_after, _texts_before
     root = etree.HTML(_TRICKY)  # comments kept
     h1 = root.xpath("//h1")[0]
-    after = [str(n) for n in h1.xpath("following::text()[normalize-space()]")]
-    before = [str(n) for n in reversed(h1.xpath("preceding::text()[normalize-space()]"))]
+    shown = "[normalize-space()][not(parent::script or parent::style)]"
+    after = [str(n) for n in h1.xpath(f"following::text(){shown}")]
+    before = [str(n) for n in reversed(h1.xpath(f"preceding::text(){shown}[not(ancestor::head)]"))]
+    assert before and after
     assert [t for _, t in _texts_after(h1)] == after
     assert [t for _, t in _texts_before(h1)] == before
     owner = {t: o for o, t in _texts_after(h1)}

@@ -680,11 +680,10 @@ def _shown_texts(top: Element) -> Iterator[str]:
     for owner, text in _subtree_texts(top, None):
         if owner is None:  # top's tail, which comes last
             return
-        if owner.tag not in _HIDDEN:
-            yield text
+        yield text
 
 
-_HIDDEN = ("script", "style")
+_HIDDEN = frozenset(("script", "style"))
 
 
 _SHOWN_TEXT = etree.XPath("descendant-or-self::text()[not(ancestor::script or ancestor::style)]")
@@ -795,7 +794,8 @@ def _blank(text: str | None) -> bool:
 
 
 def _texts_after(el: Element) -> Iterator[_Text]:
-    """The text nodes after el's subtree in document order (XPath's following::text())."""
+    """The text nodes after el's subtree in document order (XPath's following::text(), but
+    not a script's or a style's)."""
     node = el
     while node is not None:
         parent = node.getparent()
@@ -808,7 +808,9 @@ def _texts_after(el: Element) -> Iterator[_Text]:
 
 def _subtree_texts(top: Element, parent: Element | None) -> Iterator[_Text]:
     """The texts of top's subtree and its tail, in document order: a tail comes once the
-    walk has left its element (the stack holds the open elements, innermost last)."""
+    walk has left its element (the stack holds the open elements, innermost last). A
+    script's or style's text is code, no text a reader sees, and reading it copies it (the
+    head's often hold 100 KB+): it is passed over."""
     stack: list[Element] = []
     for el in top.iter():
         if stack:
@@ -818,7 +820,8 @@ def _subtree_texts(top: Element, parent: Element | None) -> Iterator[_Text]:
                 if not _blank(done.tail):
                     yield stack[-1], done.tail
         stack.append(el)
-        if el.tag.__class__ is str and not _blank(el.text):
+        tag = el.tag
+        if tag.__class__ is str and tag not in _HIDDEN and not _blank(el.text):
             yield el, el.text
     while stack:
         done = stack.pop()
@@ -827,9 +830,10 @@ def _subtree_texts(top: Element, parent: Element | None) -> Iterator[_Text]:
 
 
 def _texts_before(el: Element) -> Iterator[_Text]:
-    """The text nodes before el, ancestors' own excepted, nearest first (preceding::text())."""
+    """The text nodes before el in <body>, nearest first (XPath's preceding::text(), but not a
+    script's or a style's)."""
     node = el
-    while (parent := node.getparent()) is not None:
+    while (parent := node.getparent()) is not None and node.tag != "body":  # <head> shows none
         for sibling in node.itersiblings(preceding=True):
             yield from _subtree_texts_reversed(sibling, parent)
         if not _blank(parent.text):
@@ -842,7 +846,8 @@ def _subtree_texts_reversed(el: Element, parent: Element) -> Iterator[_Text]:
         yield parent, el.tail
     for child in reversed(el):
         yield from _subtree_texts_reversed(child, el)
-    if not _blank(el.text) and el.tag.__class__ is str:
+    tag = el.tag
+    if tag.__class__ is str and tag not in _HIDDEN and not _blank(el.text):
         yield el, el.text
 
 
