@@ -180,6 +180,33 @@ def authors_ok(got: Sequence[str] | str | None, want: str) -> bool:
     return bool(name_words(want)) and name_words(joined) == name_words(want)
 
 
+# Issue #4's byline rules strip credentials and roles from a name and never take a team, desk
+# or e-mail address for an author; an answer that keeps one no rule-following tool can match.
+_CREDENTIAL = re.compile(
+    r"^(?:[A-Z][A-Za-z]?\.?){1,3}\.?$|^(?:[A-Z]{2,}[-&/]?)+(?:\s+\d+)?$|®|\bPh\.?D\b|^M\.D\.")
+_ROLE_WORDS = re.compile(
+    r"\b(?:expert|editor|editors|editorial|director|ceo|founder|representative|dietitian|"
+    r"educator|horticulturalist|clinician|writer|contributor|team|staff|desk|newsdesk|"
+    r"reporter|correspondent|analyst|consultant)\b", re.I)
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+
+
+def author_beyond_rules(want: str) -> str | None:
+    """Why no extractor that follows the byline rules can match this answer ('credentials',
+    'role or team name', 'e-mail address'), or None when it can. Counted on the answers
+    alone, so the ceiling it gives is the same for every tool."""
+    if _EMAIL.search(want):
+        return "e-mail address"
+    if _ROLE_WORDS.search(want):
+        return "role or team name"
+    parts = [p.strip() for p in re.split(r"[,;]|\s+&\s+", want) if p.strip()]
+    last = want.split()[-1]  # "Jeffrey A. Slotnick CPP, PSP"
+    if any(_CREDENTIAL.search(p) for p in parts[1:]) or len(last) > 1 and last.isupper() \
+            and last.isalpha() and len(want.split()) > 2:
+        return "credentials"
+    return None
+
+
 def date_ok(got: str | None, want: str) -> bool:
     """Same day (first 10 chars of ISO); a YYYY-MM answer compares the month."""
     want = want.strip()

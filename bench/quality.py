@@ -14,7 +14,7 @@ import os
 import signal
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -107,6 +107,8 @@ def score(tool: str, page: dataset.Page, out: dict, err: str | None, secs: float
         labelled = not m.is_blank(want)
         rec[f"{f}_ok"] = bool(ok(got, want)) if labelled else None
         rec[f"{f}_none"] = None if labelled else m.is_blank(got)
+    want = t.get(GT_FIELD["authors"])
+    rec["authors_beyond"] = None if m.is_blank(want) else m.author_beyond_rules(want)
     return rec
 
 
@@ -135,6 +137,10 @@ def summarize(recs: list[dict]) -> dict:
         oks = [x[f"{f_}_ok"] for x in recs if x[f"{f_}_ok"] is not None]
         nones = [x[f"{f_}_none"] for x in recs if x[f"{f_}_none"] is not None]
         out[f_] = (share(oks), len(oks), share(nones), len(nones))
+    # Authors on the answers issue #4's byline rules can match, and why the others cannot.
+    within = [x["authors_ok"] for x in recs if x["authors_ok"] is not None and not x["authors_beyond"]]
+    out["authors_within"] = (share(within), len(within))
+    out["authors_beyond"] = Counter(x["authors_beyond"] for x in recs if x["authors_beyond"])
     return out
 
 
@@ -164,14 +170,28 @@ def body_table(summ: dict[str, dict], versions: dict[str, str]) -> list[str]:
 
 
 def meta_table(summ: dict[str, dict]) -> list[str]:
-    rows = ["| tool | title | authors | date | title: none when none | authors: none when none "
-            "| date: none when none |", "|" + "---|" * 7]
-    for tool in [t for t in peers.META_TOOLS if t in summ]:
+    rows = ["| tool | title | authors | authors: within the rules | date | title: none when none "
+            "| authors: none when none | date: none when none |", "|" + "---|" * 8]
+    tools = [t for t in peers.META_TOOLS if t in summ]
+    for tool in tools:
         s = summ[tool]
         acc = [f"{pct(s[f][0])} (n={s[f][1]})" for f in META_FIELDS]
+        acc.insert(2, f"{pct(s['authors_within'][0])} (n={s['authors_within'][1]})")
         empty = [f"{pct(s[f][2])} (n={s[f][3]})" for f in META_FIELDS]
         rows.append(f"| {tool} | " + " | ".join(acc + empty) + " |")
-    return rows
+    return rows + ceiling_note(summ[tools[0]]) if tools else rows
+
+
+def ceiling_note(s: dict) -> list[str]:
+    """The authors ceiling issue #4 asks for beside the score: the share of answers its byline
+    rules can match at all (counted on the answers, so the same for every tool)."""
+    labelled, beyond = s["authors"][1], s["authors_beyond"]
+    if not labelled:
+        return []
+    why = ", ".join(f"{n} {reason}" for reason, n in beyond.most_common())
+    return ["", f"Authors ceiling under issue #4's byline rules: {1 - sum(beyond.values()) / labelled:.3f}. "
+            f"{sum(beyond.values())} of {labelled} answers keep what the rules strip or refuse "
+            f"({why or 'none'}); 'within the rules' scores the other {labelled - sum(beyond.values())}."]
 
 
 def worst_list(recs: list[dict], tool: str, n: int) -> list[str]:

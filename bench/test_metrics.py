@@ -99,3 +99,22 @@ def test_date_ok():
 def test_is_blank():
     assert m.is_blank(None) and m.is_blank("  ") and m.is_blank([]) and m.is_blank(["", " "])
     assert not m.is_blank("x") and not m.is_blank(["a"])
+
+
+@pytest.mark.parametrize("want, why", [
+    ("Dylan Bailey, MS, RD, FAND", "credentials"),
+    ("Genevieve Carlton, Ph.D.", "credentials"),
+    ("Rebecca Lake, CEPF®", "credentials"),
+    ("Jeffrey A. Slotnick CPP, PSP", "credentials"),
+    ("Podium Staff", "role or team name"),
+    ("The Investopedia Team", "role or team name"),
+    ("Mike Marshall, Shipping Expert", "role or team name"),
+    ("beatriz.pinto@hommes.studio", "e-mail address"),
+    ("Jane Doe", None),
+    ("Kaufman, Jeff T.", None),
+    ("Danielle DeSiato, Donna Enzmann, and Natalie Nguyen", None),
+    ("John A. Alic, David C. Mowery, Edward S. Rubin", None),
+    ("Matt De La O", None),
+])
+def test_author_answers_beyond_the_byline_rules(want, why):
+    assert m.author_beyond_rules(want) == why
