@@ -62,7 +62,7 @@ def _stage_runner(upto: str):
 
     from copydesk import blocks, cleaning, dom, fallback, metadata, scoring
     from copydesk.options import DEFAULT
-    from copydesk.pipeline import _base_url
+    from copydesk.pipeline import _base_url, _for_page
     from copydesk.reconcile import reconcile
     from copydesk.writers.body import render
     last = STAGES.index(upto)
@@ -72,18 +72,19 @@ def _stage_runner(upto: str):
         root = dom.parse(html)
         if last < 1:
             return
-        found = metadata.collect(root, options.url)
+        scan = metadata.walk(root)
+        found = metadata.collect(root, options.url, scan)
         if last < 2:
             return
-        page = blocks.from_html(root, _base_url(found, options), options)
+        page = blocks.from_html(root, _base_url(found, options), options, scan.hidden)
         if last < 3:
             return
-        cleaned = cleaning.clean(page, options)
+        cleaned = cleaning.clean(page, _for_page(options, found))
         if last < 4:
             return
         titles = [value for value, _ in found.get("headline")]
         chosen = scoring.select(page, cleaned.kept, options, titles)
-        chosen = fallback.recover(page, cleaned.kept, chosen, found, options)
+        chosen = fallback.recover(page, cleaned.kept, chosen, found, options, cleaned.dropped)
         if last < 5:
             return
         _, body = reconcile(found, page, chosen, cleaned.dropped, options)

@@ -3,14 +3,22 @@ from __future__ import annotations
 
 import pytest
 
-from copydesk import dom
+from copydesk import dom, extract
 from copydesk.blocks import from_html
+from copydesk.blocks.html import _MAYBE_HIDDEN
+from copydesk.metadata import walk
 
 PROSE = "This sentence is long enough to read like part of an article, not a menu item."
 
 
 def texts(markup: str) -> list[str]:
-    return [b.text for b in from_html(dom.parse(markup)).blocks if b.text]
+    """The page's block texts, pruned with the hidden candidates the blocks step finds itself
+    and, alike, with those the metadata walk of the raw tree hands it (as the pipeline does)."""
+    alone = [b.text for b in from_html(dom.parse(markup)).blocks if b.text]
+    root = dom.parse(markup)
+    handed = [b.text for b in from_html(root, hidden=walk(root).hidden).blocks if b.text]
+    assert handed == alone
+    return alone
 
 
 def test_white_space_is_folded_whatever_its_kind_and_plain_text_is_left_as_it_is() -> None:
@@ -180,3 +188,22 @@ def test_a_code_listing_keeps_its_lines_when_they_are_breaks_or_line_elements() 
     assert codes == ["import os\nx = 1\n\nprint(x)", "a = 1\nb = 2", "plain\n  text"]
     listed = "<html><body><pre><ol><li>a = 1</li><li>b = 2</li></ol></pre></body></html>"
     assert [b.text for b in from_html(dom.parse(listed)).blocks] == ["a = 1\nb = 2"]
+
+
+def test_the_metadata_walk_notes_the_elements_the_hidden_xpath_selects() -> None:
+    markup = ('<html><head><style>p{}</style></head><body hidden><div><p aria-hidden="false">A</p>'
+              '<p style="border:none" hidden>B</p><svg aria-hidden="true"><g style="display:none">'
+              '</g></svg><span style="visibility:hidden" aria-hidden="true">C</span><p '
+              'style="color:red">D</p><p hidden="">E</p></div></body></html>')
+    root = dom.parse(markup)
+    assert walk(root).hidden == _MAYBE_HIDDEN(root)
+    assert [el.tag for el in walk(root).hidden] == ["body", "p", "svg", "g", "span", "p"]
+
+
+def test_a_page_with_content_after_a_stray_closing_html_tag_finds_its_hidden_parts_itself() -> None:
+    shown, hidden = (f"Shown after the stray tag: {PROSE}", f"Hidden after the stray tag: {PROSE}")
+    markup = (f"<html><body><p>{PROSE}</p></body></html></html><div><p>{shown}</p>"
+              f"<p style='display:none'>{hidden}</p><p>{PROSE}</p></div>")
+    assert walk(dom.parse(markup)).hidden is None
+    text = extract(markup).text
+    assert shown in text and hidden not in text

@@ -2,6 +2,8 @@
 
 bytes → loading (decode) → dom (parse) → metadata (raw tree) → blocks → cleaning → scoring
 (select) → fallback → reconcile → Article; writers turn the Article into Markdown, JSON or text.
+Metadata's one walk of the raw tree also notes the elements that may be hidden, for the blocks
+step to prune without a pass of its own.
 """
 from __future__ import annotations
 
@@ -40,8 +42,9 @@ def run(data: bytes | str, *, url: str | None = None, options: Options | None = 
     )
     if _is_html(text, options):
         root = dom.parse(text)
-        found = metadata.collect(root, options.url)
-        page = blocks.from_html(root, _base_url(found, options), options)
+        scan = metadata.walk(root)
+        found = metadata.collect(root, options.url, scan)
+        page = blocks.from_html(root, _base_url(found, options), options, scan.hidden)
     else:
         found = Candidates()
         if options.url:

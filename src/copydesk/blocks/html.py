@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -54,18 +55,19 @@ _HOLDS_BLOCKS = etree.XPath(
 )
 
 
-def from_html(root: Element, base_url: str | None = None,
-              options: Options = DEFAULT) -> Page:
+def from_html(root: Element, base_url: str | None = None, options: Options = DEFAULT,
+              hidden: Sequence[Element] | None = None) -> Page:
     """Prune what no reader sees, then walk the document once into blocks.
 
     The walk starts at the root, not <body>: after a stray ``</html>`` libxml2 puts the rest
     of the page beside <body> or in a second top-level element, and that rest is often the
-    article (<head> is pruned).
+    article (<head> is pruned). ``hidden``: the elements whose attributes may hide them, in
+    document order, when the metadata walk gathered them (else an XPath finds them).
     """
     for stray in [el for el in root.itersiblings() if isinstance(el.tag, str)]:
         root.append(stray)
     etree.strip_elements(root, *SKIP_TAGS, with_tail=False)
-    _prune_hidden(root)
+    _prune_hidden(root, _MAYBE_HIDDEN(root) if hidden is None else hidden)
     walker = _Walker(base_url, options.max_depth)
     walker.walk(root)
     walker.flush()
@@ -390,12 +392,16 @@ def _join(base_url: str, origin: str | None, href: str) -> str:
     return urljoin(base_url, href)
 
 
-def _prune_hidden(root: Element) -> None:
+def _prune_hidden(root: Element, candidates: Sequence[Element]) -> None:
     """Drop what the page hides, except streamed holders, collapsed prose panels and a cloak
-    over the whole page."""
+    over the whole page.
+
+    Candidates gathered from the raw tree may sit in what strip_elements took out (the parts of
+    an <svg> or a <dialog>): those are detached already, and dropping them changes nothing.
+    """
     gone: set[Element] = set()
     page_chars: int | None = None  # measured only on a page that hides some text
-    for el in _MAYBE_HIDDEN(root):  # document order: an ancestor comes before what it holds
+    for el in candidates:  # document order: an ancestor comes before what it holds
         if el in gone or not _is_hidden(el) or el.getparent() is None:
             continue  # gone with a dropped ancestor: its text need not be measured again
         if _streamed(el):

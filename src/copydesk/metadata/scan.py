@@ -3,6 +3,9 @@
 libxml2 evaluates each ``//*[contains(@class, …)]`` XPath as a full pass with string copies per
 element; a dozen of them cost several times the parse. A single Python walk that tests each
 element's class, id and text once, with plain substring checks, finds the same elements.
+
+Since it reads every attribute of the body anyway, it also notes the elements whose attributes
+may hide them, for the blocks step's pruning (an XPath for them is a pass of its own).
 """
 from __future__ import annotations
 
@@ -48,12 +51,18 @@ class Scan:
     # a listing of a thousand bylines walks the same ancestors a thousand times.
     regions: dict = field(default_factory=dict)  # (ancestor, footer passed) → in comments
     menus: dict = field(default_factory=dict)  # element → it is a menu
+    # Body elements with a hidden or aria-hidden="true" attribute, or a style naming "none" or
+    # "hidden" (blocks.html finishes the test); None when the tree has parts the body walk does
+    # not see (content after a stray </html>), which the blocks step then searches itself.
+    hidden: list | None = field(default_factory=list)
 
 
 def walk(root: Element) -> Scan:
     """Gather the elements of root's whole document (what ``//…`` XPaths would see)."""
     top = root.getroottree().getroot()
     found = Scan()
+    if top.getnext() is not None:  # content beside the root, after a stray </html>
+        found.hidden = None
     if top.tag == "body":
         _body(top, found)
         return found
@@ -63,6 +72,8 @@ def walk(root: Element) -> Scan:
             _body(part, found)
         else:
             _head(part, found)
+            if part.tag != "head":
+                found.hidden = None
     return found
 
 
@@ -103,7 +114,9 @@ def _body(body: Element, found: Scan) -> None:
     """Every test, on body's subtree: one flat loop, since its cost is paid per element."""
     credits: list[tuple[tuple, Element]] = []
     marked_bylines, marked_dates, labels = found.marked_bylines, found.marked_dates, found.labels
-    props, times = found.props, found.times
+    props, times, hidden = found.props, found.times, found.hidden
+    if hidden is None:
+        hidden = []  # gathered all the same, and not handed on
     special, first_letter, opens = _SPECIAL_TAGS, _FIRST_LETTER.match, _OPENS
     for i, el in enumerate(body.iter()):
         tag = el.tag
@@ -111,6 +124,7 @@ def _body(body: Element, found: Scan) -> None:
             # One items() call reads every attribute: a get() per name costs about as much
             # each (lxml parses the name every time), and most names asked for are absent.
             cls = ident = prop = pubdate = None
+            hides = False
             for name, value in el.items():
                 if name == "class":
                     cls = value
@@ -120,6 +134,10 @@ def _body(body: Element, found: Scan) -> None:
                     prop = value
                 elif name == "pubdate":
                     pubdate = value
+                elif name in _HIDING:
+                    hides = hides or _may_hide(name, value)
+            if hides:
+                hidden.append(el)
             if prop is not None and prop in _PROPS:
                 props.append(el)
             if tag == "a":
@@ -169,6 +187,17 @@ def _body(body: Element, found: Scan) -> None:
                                  -sum(1 for _ in el.iterancestors())), owner))
     credits.sort(key=lambda c: c[0])
     found.credits = [el for _, el in credits]
+
+
+_HIDING = frozenset(("style", "hidden", "aria-hidden"))
+
+
+def _may_hide(name: str, value: str) -> bool:
+    """What blocks.html's hidden-element XPath selects: a hidden attribute, aria-hidden="true",
+    or a style that says "none" or "hidden" somewhere."""
+    if name == "style":
+        return "none" in value or "hidden" in value
+    return name == "hidden" or value == "true"
 
 
 def _link(el: Element, pubdate: str | None, found: Scan) -> None:
