@@ -350,7 +350,7 @@ def test_every_rule_has_a_remove_and_a_keep_case() -> None:
     have_remove = {r for r, _ in REMOVES}
     have_keep = {r for r, _ in KEEPS}
     # judged by container or by the blocks around, tested below
-    structural = {"page_chrome", "promo_boxes", "counters", "widget_gaps"}
+    structural = {"page_chrome", "promo_boxes", "counters", "widget_gaps", "dialogs"}
     assert set(RULE_NAMES) - structural <= have_remove
     assert set(RULE_NAMES) - structural <= have_keep
 
@@ -660,3 +660,39 @@ def test_a_big_consent_panel_beside_the_headline_keeps_its_mark() -> None:
                                                path=(0, 3))]
     marks = Context(Page(blocks=wrapped, containers=containers), DEFAULT).marks
     assert not marks(wrapped[2])
+
+
+def _dropped_by(markup: str) -> dict[str, list[str]]:
+    from copydesk import blocks, dom
+    page = blocks.from_html(dom.parse(markup))
+    out: dict[str, list[str]] = {}
+    for name, block in clean(page, DEFAULT).dropped:
+        out.setdefault(name, []).append(block.text)
+    return out
+
+
+_STORY = "<main><h1>The harbour reopens</h1>" + f"<p>{FILLER}</p>" * 3 + "</main>"
+
+
+@pytest.mark.parametrize("opening", [
+    '<div role="dialog" aria-label="Added to cart">',
+    '<div role="alertdialog">',
+    '<div class="overlay" aria-modal="true">',
+])
+def test_a_modal_over_the_page_is_removed(opening: str) -> None:
+    policy = "Orders placed before two in the afternoon leave our warehouse the same day. " * 3
+    markup = f"<html><body>{opening}<h2>Shipping policy</h2><p>{policy}</p></div>{_STORY}</body></html>"
+    assert _dropped_by(markup).get("dialogs") == ["Shipping policy", policy.strip()]
+
+
+def test_a_box_that_says_it_is_no_modal_stays() -> None:
+    markup = (f'<html><body><div aria-modal="false"><p>Ferries run again from Monday.</p></div>'
+              f"{_STORY}</body></html>")
+    assert "dialogs" not in _dropped_by(markup)
+
+
+def test_an_article_opened_in_a_modal_over_its_listing_stays() -> None:
+    # A page saved with the story open in an overlay: the dialog holds the page's text.
+    markup = (f'<html><body><ul><li><a href="/a">Other story</a></li></ul><div role="dialog" '
+              f'aria-modal="true">{_STORY}</div></body></html>')
+    assert "dialogs" not in _dropped_by(markup)

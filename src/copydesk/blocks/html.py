@@ -476,5 +476,7 @@ def _container(tag: str, parent: int, attrs: list[tuple[str, str]]) -> Container
             role = value
         elif name == "itemprop":
             itemprop = value
+        elif name == "aria-modal" and value == "true" and not role:
+            role = "dialog"
     tokens = f"{cls or ''} {ident or ''}".lower() if cls or ident else ""
     return Container(tag, tokens, role or "", parent, itemprop or "")

@@ -20,6 +20,7 @@ Rule = Callable[[Block, Context], bool]
 # The order matters only for which name a block is credited to in --explain and hand-offs.
 RULES: tuple[tuple[str, Rule], ...] = (
     ("cookie_banners", rules.cookie_banners),
+    ("dialogs", rules.dialogs),
     ("navigation", rules.navigation),
     ("captions", rules.captions),
     ("share_widgets", rules.share_widgets),

@@ -153,6 +153,7 @@ TAG_MARKS = {"nav": "navigation", "footer": "footer", "aside": "sidebar", "form"
 ROLE_MARKS = {
     "navigation": "navigation", "contentinfo": "footer", "complementary": "sidebar",
     "banner": "navigation", "search": "navigation", "menu": "navigation", "menubar": "navigation",
+    "dialog": "dialog", "alertdialog": "dialog",
 }
 
 # Containers that say they hold the article itself (selection favours them).

@@ -74,6 +74,13 @@ def cookie_banners(block: Block, ctx: Context) -> bool:
     )
 
 
+@needs("dialog")
+def dialogs(block: Block, ctx: Context) -> bool:
+    """A modal over the page (role="dialog", aria-modal="true"): Added to cart · View cart ·
+    Refund policy, the store's whole policy in a pop-up · Get 10% off your first order."""
+    return "dialog" in ctx.marks(block)
+
+
 @needs("navigation", phrases=(P.NAV_TEXT,))
 def navigation(block: Block, ctx: Context) -> bool:
     """Home | World | Business | Sport   (inside <nav>, role=navigation, class="menu" …)
