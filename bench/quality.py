@@ -189,9 +189,10 @@ def ceiling_note(s: dict) -> list[str]:
     if not labelled:
         return []
     why = ", ".join(f"{n} {reason}" for reason, n in beyond.most_common())
-    return ["", f"Authors ceiling under issue #4's byline rules: {1 - sum(beyond.values()) / labelled:.3f}. "
-            f"{sum(beyond.values())} of {labelled} answers keep what the rules strip or refuse "
-            f"({why or 'none'}); 'within the rules' scores the other {labelled - sum(beyond.values())}."]
+    out = sum(beyond.values())
+    return ["", f"Authors ceiling under issue #4's byline rules: {1 - out / labelled:.3f}. The rules "
+            f"strip or refuse part of {out} of the {labelled} answers ({why or 'none'}); 'within "
+            f"the rules' scores the other {labelled - out}."]
 
 
 def worst_list(recs: list[dict], tool: str, n: int) -> list[str]:
