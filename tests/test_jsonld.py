@@ -72,3 +72,12 @@ def test_json_ld_written_into_a_meta_tag_is_read() -> None:
     jsonld.read(dom.parse(markup), found)
     assert found.get("published") == [("2025-11-17T09:00:00-05:00", "json-ld")]
     assert found.get("headline") == [("Full EV cars", "json-ld")]
+
+
+def test_a_product_with_no_article_makes_a_product_page() -> None:
+    product = ('{"@type": "Product", "name": "Trailhead 40", "review": [{"@type": "Review", '
+               '"reviewBody": "Light and dry."}]}')
+    assert _read(product).get("genre") == [("product", "json-ld")]
+    # a buyer's guide that lists products is an article about them
+    guide = '{"@type": "NewsArticle", "headline": "The best daypacks"}'
+    assert _read(guide, product).get("genre") == []

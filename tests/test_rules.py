@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from copydesk import extract
 from copydesk.blocks import Container, Page
 from copydesk.cleaning import RULE_NAMES, RULES, clean, context
 from copydesk.cleaning.context import Context
@@ -350,7 +351,8 @@ def test_every_rule_has_a_remove_and_a_keep_case() -> None:
     have_remove = {r for r, _ in REMOVES}
     have_keep = {r for r, _ in KEEPS}
     # judged by container or by the blocks around, tested below
-    structural = {"page_chrome", "promo_boxes", "counters", "widget_gaps", "dialogs"}
+    structural = {"page_chrome", "promo_boxes", "counters", "widget_gaps", "dialogs",
+                  "product_reviews"}
     assert set(RULE_NAMES) - structural <= have_remove
     assert set(RULE_NAMES) - structural <= have_keep
 
@@ -696,3 +698,23 @@ def test_an_article_opened_in_a_modal_over_its_listing_stays() -> None:
     markup = (f'<html><body><ul><li><a href="/a">Other story</a></li></ul><div role="dialog" '
               f'aria-modal="true">{_STORY}</div></body></html>')
     assert "dialogs" not in _dropped_by(markup)
+
+
+def _shop_page(ld_type: str) -> str:
+    ld = f'<script type="application/ld+json">{{"@type": "{ld_type}", "name": "Trailhead 40"}}</script>'
+    review = ("Carried it across the whole trail without a sore shoulder, and the mesh back "
+              "panel kept me dry on every climb. ") * 2
+    return (f"<html><head>{ld}</head><body><main><h1>Trailhead 40</h1>" + f"<p>{FILLER}</p>" * 2
+            + f'<section class="product-reviews"><h2>Customer reviews</h2><div class="review">'
+            f"<p>{review}</p></div></section></main></body></html>")
+
+
+def test_a_product_page_s_customer_reviews_are_removed() -> None:
+    text = extract(_shop_page("Product")).text
+    assert "Customer reviews" not in text and "sore shoulder" not in text and FILLER[:40] in text
+
+
+def test_a_review_box_on_any_other_page_stays() -> None:
+    # An article reviewing a product, a service page: "review" classes are their own text.
+    for ld_type in ("Article", "WebPage"):
+        assert "Customer reviews" in extract(_shop_page(ld_type)).text

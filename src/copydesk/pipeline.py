@@ -65,8 +65,11 @@ def run(data: bytes | str, *, url: str | None = None, options: Options | None = 
 def _for_page(options: Options, found: Candidates) -> Options:
     """A discussion (a forum topic, a Q&A page) is its posts: cleaning keeps what it would
     take for comments elsewhere."""
-    if found.first("genre") == ("discussion", "json-ld") and "comments" not in options.keep:
+    genre = found.first("genre")
+    if genre == ("discussion", "json-ld") and "comments" not in options.keep:
         return replace(options, keep=options.keep | {"comments"})
+    if genre != ("product", "json-ld") and "product_reviews" not in options.keep:
+        return replace(options, keep=options.keep | {"product_reviews"})
     return options
 
 

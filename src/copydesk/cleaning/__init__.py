@@ -28,6 +28,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("contact_footer", rules.contact_footer),
     ("copyright_footers", rules.copyright_footers),
     ("comments", rules.comments),
+    ("product_reviews", rules.product_reviews),
     ("inline_promos", rules.inline_promos),
     ("newsletter_prompts", rules.newsletter_prompts),
     ("advertisements", rules.advertisements),

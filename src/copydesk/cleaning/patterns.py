@@ -76,6 +76,10 @@ TOKENS = {
         "comment", "comments", "commentlist", "comment-list", "disqus_thread", "disqus",
         "respond", "reply-title", "comment-respond", "discussion", "comments-area",
     ),
+    "reviews": token_group(
+        "review", "reviews", "review-list", "reviews-list", "product-reviews", "customer-reviews",
+        "yotpo", "judgeme", "jdgm", "okendo", "stamped", "bazaarvoice", "bv", "trustpilot",
+    ),
     "related": token_group(
         "related", "related-posts", "relatedposts", "related-articles", "recommended",
         "recommendations", "more-stories", "read-more", "readmore", "also-read", "outbrain",

@@ -81,6 +81,13 @@ def dialogs(block: Block, ctx: Context) -> bool:
     return "dialog" in ctx.marks(block)
 
 
+@needs("reviews")
+def product_reviews(block: Block, ctx: Context) -> bool:
+    """On a product page (schema.org Product, no article): the customers' reviews under it,
+    "5 out of 5 stars · It solved my daughter's problem with the screen…"."""
+    return "reviews" in ctx.marks(block)
+
+
 @needs("navigation", phrases=(P.NAV_TEXT,))
 def navigation(block: Block, ctx: Context) -> bool:
     """Home | World | Business | Sport   (inside <nav>, role=navigation, class="menu" …)

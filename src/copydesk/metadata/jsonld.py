@@ -20,6 +20,7 @@ ARTICLE_TYPES = frozenset({
 })
 # A page whose schema.org data is a forum topic or a question is its posts and answers.
 DISCUSSION_TYPES = frozenset({"discussionforumposting", "qapage"})
+PRODUCT_TYPES = frozenset({"product", "productgroup"})
 PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "faqpage", "qapage", "collectionpage"})
 ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "ngo",
                        "educationalorganization", "governmentorganization", "localbusiness"})
@@ -42,6 +43,8 @@ def read(root: Element, found: Candidates, page: Scan | None = None) -> None:
             found.add("publisher", node["name"], SOURCE)
     if any(_types(node) & DISCUSSION_TYPES for node in nodes):
         found.add("genre", "discussion", SOURCE)
+    elif not articles and any(_types(node) & PRODUCT_TYPES for node in nodes):
+        found.add("genre", "product", SOURCE)
 
 
 def _meta_ld(metas: list) -> list[str]:
