@@ -715,6 +715,7 @@ def test_a_product_page_s_customer_reviews_are_removed() -> None:
 
 
 def test_a_review_box_on_any_other_page_stays() -> None:
-    # An article reviewing a product, a service page: "review" classes are their own text.
-    for ld_type in ("Article", "WebPage"):
+    # An article reviewing a product, a service page, a forum topic: "review" classes are their
+    # own text.
+    for ld_type in ("Article", "WebPage", "DiscussionForumPosting"):
         assert "Customer reviews" in extract(_shop_page(ld_type)).text

@@ -64,13 +64,15 @@ def run(data: bytes | str, *, url: str | None = None, options: Options | None = 
 
 def _for_page(options: Options, found: Candidates) -> Options:
     """A discussion (a forum topic, a Q&A page) is its posts: cleaning keeps what it would
-    take for comments elsewhere."""
+    take for comments elsewhere. Customers' reviews are no part of the text only on a product
+    page: elsewhere (a buyer's guide, a forum) a review box is the page's own."""
     genre = found.first("genre")
-    if genre == ("discussion", "json-ld") and "comments" not in options.keep:
-        return replace(options, keep=options.keep | {"comments"})
-    if genre != ("product", "json-ld") and "product_reviews" not in options.keep:
-        return replace(options, keep=options.keep | {"product_reviews"})
-    return options
+    off = set()
+    if genre == ("discussion", "json-ld"):
+        off.add("comments")
+    if genre != ("product", "json-ld"):
+        off.add("product_reviews")
+    return replace(options, keep=options.keep | off) if off - options.keep else options
 
 
 def _is_html(text: str, options: Options) -> bool:

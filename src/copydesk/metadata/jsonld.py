@@ -20,6 +20,7 @@ ARTICLE_TYPES = frozenset({
 })
 # A page whose schema.org data is a forum topic or a question is its posts and answers.
 DISCUSSION_TYPES = frozenset({"discussionforumposting", "qapage"})
+# A product page with no article is its description: its customers' reviews go.
 PRODUCT_TYPES = frozenset({"product", "productgroup"})
 PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "faqpage", "qapage", "collectionpage"})
 ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "ngo",
