@@ -700,6 +700,20 @@ def test_an_article_opened_in_a_modal_over_its_listing_stays() -> None:
     assert "dialogs" not in _dropped_by(markup)
 
 
+def test_a_form_around_a_topic_s_posts_is_no_form() -> None:
+    # Forum software wraps a topic's posts in one <form> (the moderators' checkboxes); with a
+    # long page around it, it holds too little to count as the page wrapper.
+    aside = "<aside><h2>Install the app</h2>" + f"<p>{FILLER}</p>" * 6 + "</aside>"
+    post = "I would like to know the roadmap for the next releases of the editor. " * 3
+    markup = (f"<html><body><main><h1>Roadmap discussion</h1><form><article><p>{post}</p>"
+              f"</article></form></main>{aside}</body></html>")
+    assert post.strip() not in _dropped_by(markup).get("page_chrome", [])
+    # a sign-up form keeps its mark
+    signup = "<form><p>Get our weekly letter in your inbox.</p></form>"
+    markup = f"<html><body>{_STORY}{signup}</body></html>"
+    assert _dropped_by(markup).get("page_chrome") == ["Get our weekly letter in your inbox."]
+
+
 def _shop_page(ld_type: str) -> str:
     ld = f'<script type="application/ld+json">{{"@type": "{ld_type}", "name": "Trailhead 40"}}</script>'
     review = ("Carried it across the whole trail without a sore shoulder, and the mesh back "

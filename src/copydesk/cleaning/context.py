@@ -248,6 +248,7 @@ def _naming_boxes(containers: list[Container]) -> dict[int, frozenset[str]]:
     """The containers that name a kind, with it: by their tag, role or class/id words."""
     tag_marks, role_marks = P.TAG_MARKS, P.ROLE_MARKS
     naming = {}
+    post_forms = _forms_holding_articles(containers)
     kinds_of: dict[str, frozenset[str]] = {}  # half of a page's class strings repeat (cards)
     # Across pages whole strings rarely recur (see _class_kinds); their words do (_word_kinds).
     for cid, box in enumerate(containers):
@@ -255,11 +256,25 @@ def _naming_boxes(containers: list[Container]) -> dict[int, frozenset[str]]:
         own = kinds_of.get(tokens)
         if own is None:
             own = kinds_of[tokens] = _class_kinds(tokens)
-        if box.tag in tag_marks or box.role in role_marks:
+        if (box.tag in tag_marks or box.role in role_marks) and cid not in post_forms:
             own = _own_marks(box.tag, box.role, own)
         if own:
             naming[cid] = own
     return naming
+
+
+def _forms_holding_articles(containers: list[Container]) -> set[int]:
+    """The <form>s around an <article>: a forum wraps its posts in one (the moderators'
+    checkboxes), ASP.NET the whole page. They are no sign-up or comment form."""
+    found: set[int] = set()
+    for box in containers:
+        if box.tag == "article":
+            parent = box.parent
+            while parent >= 0:
+                if containers[parent].tag == "form":
+                    found.add(parent)
+                parent = containers[parent].parent
+    return found
 
 
 def _class_kinds(tokens: str) -> frozenset[str]:
