@@ -89,6 +89,15 @@ def test_collapsed_prose_panel_is_kept_but_hidden_menus_are_not() -> None:
     assert texts(markup) == [panel]
 
 
+def test_a_popover_goes_even_when_it_holds_prose() -> None:
+    # An element with the popover attribute shows only when a button opens it (an "install
+    # the app" card, a notifications settings panel): long prose in it is no collapsed panel.
+    steps = " ".join([PROSE] * 5)
+    markup = (f'<html><body><div popover id="install"><p>{steps}</p></div>'
+              f'<div popover="manual"><p>Settings</p></div><p>{PROSE}</p></body></html>')
+    assert texts(markup) == [PROSE]
+
+
 def test_a_cloak_over_the_whole_page_is_lifted_but_a_hidden_part_still_goes() -> None:
     # Pages that hide everything until their styles load: the reader sees it all, links too.
     menu = "".join(f"<a href='/{i}'>A long menu entry number {i}</a>" for i in range(30))
@@ -194,10 +203,10 @@ def test_the_metadata_walk_notes_the_elements_the_hidden_xpath_selects() -> None
     markup = ('<html><head><style>p{}</style></head><body hidden><div><p aria-hidden="false">A</p>'
               '<p style="border:none" hidden>B</p><svg aria-hidden="true"><g style="display:none">'
               '</g></svg><span style="visibility:hidden" aria-hidden="true">C</span><p '
-              'style="color:red">D</p><p hidden="">E</p></div></body></html>')
+              'style="color:red">D</p><p hidden="">E</p><menu popover>F</menu></div></body></html>')
     root = dom.parse(markup)
     assert walk(root).hidden == _MAYBE_HIDDEN(root)
-    assert [el.tag for el in walk(root).hidden] == ["body", "p", "svg", "g", "span", "p"]
+    assert [el.tag for el in walk(root).hidden] == ["body", "p", "svg", "g", "span", "p", "menu"]
 
 
 def test_a_page_with_content_after_a_stray_closing_html_tag_finds_its_hidden_parts_itself() -> None:

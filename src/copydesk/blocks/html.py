@@ -23,7 +23,7 @@ SKIP_TAGS = (
 # translate() over every element's style cost more than the whole parse. Selecting the
 # attributes (a union comes back in document order) is cheaper in libxml2 than testing a
 # predicate on every element, and each candidate costs a Python proxy: most styles hide nothing.
-_CANDIDATES = ("{0}@hidden/.. | {0}@aria-hidden[. = 'true']/.. | "
+_CANDIDATES = ("{0}@hidden/.. | {0}@popover/.. | {0}@aria-hidden[. = 'true']/.. | "
                "{0}@style[contains(., 'none') or contains(., 'hidden')]/..")
 _PRE_LINES = frozenset(("div", "p", "li"))  # elements that hold one line of a code listing
 _URL_ODD = re.compile(r"[\t\n\r]")  # urljoin strips these, so the shortcut must not see them
@@ -407,7 +407,7 @@ def _prune_hidden(root: Element, candidates: Sequence[Element]) -> None:
         if _streamed(el):
             continue
         text = text_content(el)
-        if _collapsed_prose(el, text):
+        if _collapsed_prose(el, text) and el.get("popover") is None:
             continue
         if page_chars is None:
             page_chars = len(text_content(root))
@@ -424,7 +424,10 @@ _CLOAK_SHARE = 0.9
 
 
 def _is_hidden(el: Element) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+    """Hidden by its attributes. A ``popover`` (a menu, a picker, an "install the app" card)
+    shows only when a button opens it."""
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true" \
+            or el.get("popover") is not None:
         return True
     style = el.get("style")
     if not style or ("none" not in style and "hidden" not in style):

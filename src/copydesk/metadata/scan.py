@@ -189,15 +189,15 @@ def _body(body: Element, found: Scan) -> None:
     found.credits = [el for _, el in credits]
 
 
-_HIDING = frozenset(("style", "hidden", "aria-hidden"))
+_HIDING = frozenset(("style", "hidden", "aria-hidden", "popover"))
 
 
 def _may_hide(name: str, value: str) -> bool:
-    """What blocks.html's hidden-element XPath selects: a hidden attribute, aria-hidden="true",
-    or a style that says "none" or "hidden" somewhere."""
+    """What blocks.html's hidden-element XPath selects: a hidden or popover attribute,
+    aria-hidden="true", or a style that says "none" or "hidden" somewhere."""
     if name == "style":
         return "none" in value or "hidden" in value
-    return name == "hidden" or value == "true"
+    return name != "aria-hidden" or value == "true"
 
 
 def _link(el: Element, pubdate: str | None, found: Scan) -> None:
