@@ -700,6 +700,16 @@ def test_an_article_opened_in_a_modal_over_its_listing_stays() -> None:
     assert "dialogs" not in _dropped_by(markup)
 
 
+def test_a_modal_outweighing_a_short_page_beside_its_headline_is_removed() -> None:
+    # A shop's whole privacy policy in a pop-up holds most of a category page's text; the
+    # page's headline stands outside it, so it is no story saved open in an overlay.
+    policy = "We process personal information to run our business and to meet the law. " * 40
+    markup = (f'<html><body><main><h1>Men\'s sneakers</h1><p>{FILLER}</p></main><footer>'
+              f'<div role="dialog" aria-modal="true"><h2>Privacy policy</h2><p>{policy}</p>'
+              f"</div></footer></body></html>")
+    assert _dropped_by(markup).get("dialogs") == ["Privacy policy", policy.strip()]
+
+
 def test_a_form_around_a_topic_s_posts_is_no_form() -> None:
     # Forum software wraps a topic's posts in one <form> (the moderators' checkboxes); with a
     # long page around it, it holds too little to count as the page wrapper.

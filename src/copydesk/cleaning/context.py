@@ -218,12 +218,16 @@ def _block_marks(page: Page) -> list[frozenset[str]]:
 def _page_wrappers(big: set[int], naming: dict[int, frozenset[str]],
                    blocks: list[Block]) -> set[int]:
     """The big naming boxes that wrap the page. A consent manager's panel (OneTrust's cookie
-    category texts) can hold most of a short page's text beside the page: one that does not
-    hold the headline is that panel, and keeps its mark."""
+    category texts) or a modal (a shop's whole privacy policy in a pop-up) can hold most of a
+    short page's text beside the page: one that does not hold the headline is that panel, and
+    keeps its mark."""
     head = next((b.path for b in blocks if b.kind == "h1"), None)
     if head is None:
         return big
-    return {cid for cid in big if cid in head or "cookie" not in naming[cid]}
+    return {cid for cid in big if cid in head or _OVERLAYS.isdisjoint(naming[cid])}
+
+
+_OVERLAYS = frozenset(("cookie", "dialog"))  # kinds shown over the page, not around it
 
 
 def _naming_chains(containers: list[Container], naming: dict[int, frozenset[str]]
