@@ -137,6 +137,9 @@ REMOVES = [
     ("newsletter_prompts", "Subscribe"),
     ("newsletter_prompts", "Join Our Genius Newsletter"),
     ("newsletter_prompts", "Thank you! Please check your inbox now for your welcome email."),
+    ("newsletter_prompts", "Thanks for signing up!"),
+    ("newsletter_prompts", "By signing up, you agree to receive recurring automated SMS marketing "
+                           "messages from Example Deals at the number provided."),
     ("newsletter_prompts", "We will never sell your information. Unsubscribe at any time."),
     ("newsletter_prompts", "This article is exclusive to STAT+ subscribers"),
     ("newsletter_prompts", "Jetzt abonnieren"),
@@ -293,6 +296,8 @@ KEEPS = [
     ("inline_promos", "Lesen Sie die Begründung des Gerichts."),
     ("newsletter_prompts", "Subscribers to the service rose 12% in the quarter, the company said."),
     ("newsletter_prompts", "Her newsletter, she said, now reaches 40,000 readers every week."),
+    ("newsletter_prompts", "Thanks for subscribing to the plan early, the landlord told tenants "
+                           "who had signed before the rent rise."),
     ("comments", "Comments from the minister drew criticism from the opposition on Tuesday."),
     ("comments", "He declined to reply to questions about the deal."),
     ("contact_footer", "Write to your representative, the group urged its members."),

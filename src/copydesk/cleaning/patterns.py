@@ -249,6 +249,8 @@ NEWSLETTER_TEXT = phrases(
     r"^to continue reading",
     r"^(?:join|get|sign up for|subscribe to) (?:our |the |my )?[^.]{0,40}newsletters?[!.]?$",
     r"^thank you!? please check your inbox",
+    r"^thanks?(?: you)? for (?:signing up|subscribing)[!.]?$",
+    r"^by (?:signing up|subscribing), you (?:agree|consent)\b",
     r"\benter your (?:best )?e-?mail(?: address)?\b",
     r"\b(?:delivered|straight|sent) (?:right )?to your inbox\b",
     r"\bget (?:email )?updates from (?:this|the) (?:writer|author)\b",
