@@ -51,6 +51,19 @@ def test_streamed_hidden_holder_under_body_is_kept() -> None:
     assert texts(markup) == [PROSE]
 
 
+def test_a_run_of_numbered_hidden_holders_under_body_is_streamed_content() -> None:
+    # Marko's async fragments: the page's sections wait in numbered display:none holders.
+    holders = "".join(f'<div id="afweb{i}" style="display:none"><p>{PROSE} {i}</p></div>'
+                      for i in range(2, 5))
+    modal = '<div id="age-check" style="display:none"><p>Are you 21 or older?</p></div>'
+    assert texts(f"<html><body>{holders}{modal}</body></html>") == [
+        f"{PROSE} {i}" for i in range(2, 5)]
+    # two numbered holders are not yet a run: a page's own pair of modals
+    pair = "".join(f'<div id="modal{i}" style="display:none"><p>Modal {i}</p></div>'
+                   for i in range(2))
+    assert texts(f"<html><body>{pair}<p>{PROSE}</p></body></html>") == [PROSE]
+
+
 def test_hidden_elements_elsewhere_are_pruned() -> None:
     markup = (
         '<html><body><div><p aria-hidden="true">Icon</p><p style="display: none">Gone</p>'

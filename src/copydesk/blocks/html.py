@@ -401,10 +401,11 @@ def _prune_hidden(root: Element, candidates: Sequence[Element]) -> None:
     """
     gone: set[Element] = set()
     page_chars: int | None = None  # measured only on a page that hides some text
+    runs: dict[Element, set[str]] = {}
     for el in candidates:  # document order: an ancestor comes before what it holds
         if el in gone or not _is_hidden(el) or el.getparent() is None:
             continue  # gone with a dropped ancestor: its text need not be measured again
-        if _streamed(el):
+        if _streamed(el, runs):
             continue
         text = text_content(el)
         if _collapsed_prose(el, text) and el.get("popover") is None:
@@ -436,11 +437,45 @@ def _is_hidden(el: Element) -> bool:
     return "display:none" in style or "visibility:hidden" in style
 
 
-def _streamed(el: Element) -> bool:
-    """A ``hidden`` holder right under <body>: streaming renderers (React's ``<div hidden
-    id="S:0">``) park server-rendered sections there until a script moves them into place."""
+def _streamed(el: Element, runs: dict[Element, set[str]]) -> bool:
+    """A holder right under <body> where a streaming renderer parks a server-rendered section
+    until a script moves it into place: React's ``<div hidden id="S:0">``, or one of a run of
+    numbered hidden holders (Marko's async fragments, ``style="display:none"
+    id="afbrwweb14"``). A lone hidden box with an id there is a modal (an age check, a chat
+    bubble). ``runs``: the numbered runs found under each parent so far."""
     parent = el.getparent()
-    return el.get("hidden") is not None and parent is not None and parent.tag in ("body", "html")
+    if parent is None or parent.tag not in ("body", "html"):
+        return False
+    if el.get("hidden") is not None:
+        return True
+    prefix = _numbered(el)
+    if not prefix or el.get("popover") is not None:
+        return False
+    if parent not in runs:
+        runs[parent] = _numbered_runs(parent)
+    return prefix in runs[parent]
+
+
+def _numbered(el: Element) -> str:
+    """What comes before the number that ends the element's id ("afbrwweb" of "afbrwweb14");
+    "" when the id ends in no number or is only one."""
+    ident = el.get("id") or ""
+    prefix = ident.rstrip("0123456789")
+    return prefix if prefix != ident else ""
+
+
+_RUN = 3  # numbered hidden holders beside one another: a renderer's, not a page's modals
+
+
+def _numbered_runs(parent: Element) -> set[str]:
+    """The id prefixes that at least _RUN hidden children of ``parent`` share, each followed
+    by a number (one pass over the children)."""
+    counts: dict[str, int] = {}
+    for child in parent:
+        prefix = _numbered(child) if isinstance(child.tag, str) else ""
+        if prefix and _is_hidden(child):
+            counts[prefix] = counts.get(prefix, 0) + 1
+    return {prefix for prefix, count in counts.items() if count >= _RUN}
 
 
 # Hidden text this long, and mostly not links, is a collapsed panel (accordion, tab, "read
