@@ -41,6 +41,25 @@ def test_sibling_sections_that_score_like_the_winner_join_it() -> None:
     assert f"Second part. {PROSE}" not in alone
 
 
+def test_sections_built_like_the_winner_join_it_however_little_they_score() -> None:
+    # A reference page: an intro, then sections of short definitions under the same class.
+    terms = "".join(f"<dt><a href='/p{i}'>prop{i}</a></dt><dd>Bytes queued.</dd>"
+                    for i in range(6))
+    links = "".join(f"<li><a href='/r{i}'>Related page number {i}</a></li>" for i in range(8))
+    markup = (
+        "<html><body><main>"
+        f"<section class='content-section'><p>{PROSE}</p><p>{PROSE}</p></section>"
+        f"<section class='content-section'><h2>Properties</h2><dl>{terms}</dl></section>"
+        f"<section class='content-section'><h2>See also</h2><ul>{links}</ul></section>"
+        "<section class='promo'><h2>Fresh offers</h2><p>Ten per cent off.</p></section>"
+        "</main></body></html>"
+    )
+    texts = picked(markup)
+    assert "Properties" in texts and "Bytes queued." in texts
+    # a twin made mostly of links, and a sibling of another class, stay out
+    assert "Related page number 1" not in texts and "Fresh offers" not in texts
+
+
 def test_a_section_between_joined_ones_joins_despite_its_link_list() -> None:
     parts = [f"<p>Paragraph {i}. {PROSE}</p>" for i in range(6)]
     links = "".join(f"<li><a href='/{i}'>Related story number {i}</a></li>" for i in range(3))

@@ -110,9 +110,34 @@ def _with_siblings(page: Page, scored: list[tuple[Block, float]], chrome: list[b
     # the footer or sidebar next to the article never joins it
     joined = {c for c, total in groups.items()
               if c == best or (c >= 0 and total >= floor and not chrome[c])}
+    joined |= _twin_sections(page, scored, branches, groups, best, chrome, options)
     if len(joined) > 1:
         joined |= _gaps(groups, joined, chrome)
     return [b for branch, (b, _) in zip(branches, scored) if branch in joined]
+
+
+def _twin_sections(page: Page, scored: list[tuple[Block, float]], branches: list[int | None],
+                   groups: dict[int, float], best: int, chrome: list[bool],
+                   options: Options) -> set[int]:
+    """Siblings built like the winner (same tag and class or id words: a reference page's
+    sections, whose lists of linked names and one-line definitions score low) join it, unless
+    links make most of their text."""
+    boxes = page.containers
+    twin = (boxes[best].tag, boxes[best].tokens)
+    if not twin[1]:  # a bare <div> or <section> says too little
+        return set()
+    candidates = {c for c in groups if c >= 0 and c != best and not chrome[c]
+                  and (boxes[c].tag, boxes[c].tokens) == twin}
+    if not candidates:
+        return set()
+    chars: dict[int, int] = {}
+    links: dict[int, int] = {}
+    for branch, (block, _) in zip(branches, scored):
+        if branch in candidates:
+            chars[branch] = chars.get(branch, 0) + len(block.text)
+            links[branch] = links.get(branch, 0) + block.link_chars
+    return {c for c in candidates
+            if chars.get(c) and links[c] <= options.max_link_density * chars[c]}
 
 
 def _gaps(groups: dict[int, float], joined: set[int], chrome: list[bool]) -> set[int]:
