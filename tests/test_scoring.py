@@ -26,6 +26,13 @@ def test_link_row_costs_the_same_however_long() -> None:
     assert block_score(short, DEFAULT) == block_score(long_, DEFAULT) == -DEFAULT.link_row_cost
 
 
+def test_a_linked_term_titles_its_definition_and_is_no_link_row() -> None:
+    # A reference page's <dl>: each property's name links to its own page.
+    term = Block(text="WebSocket.binaryType", md="", kind="dt", index=0, link_chars=20)
+    row = Block(text="WebSocket.binaryType", md="", kind="li", index=1, link_chars=20)
+    assert block_score(term, DEFAULT) > 0 > block_score(row, DEFAULT)
+
+
 def test_sibling_sections_that_score_like_the_winner_join_it() -> None:
     markup = (
         "<html><body><div>"

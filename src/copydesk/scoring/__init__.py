@@ -22,6 +22,8 @@ def block_score(block: Block, options: Options) -> float:
         return 0.0
     words = block.text.count(" ") + 1
     density = block.link_density
+    if block.kind == "dt" and words <= 20:
+        return 1.0  # a term, linked or not, titles the definition below it
     if density > options.max_link_density:
         return -options.link_row_cost
     if block.kind in HEADINGS:
