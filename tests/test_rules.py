@@ -113,6 +113,9 @@ REMOVES = [
     ("captions", "Feature image by Girlfriend Collective"),
     ("captions", "Foto: dpa"),
     ("captions", "Crédit : AFP"),
+    ("captions", "Courtesy of brand"),
+    ("captions", "Photo courtesy of the Smithsonian"),
+    ("video_blurbs", "Watch review on YouTube"),
     ("video_blurbs", "WATCH: Biden speaks in Delaware (2:14)"),
     ("video_blurbs", "Lawmakers react. (Published 10/23/19) Image: Alexei Druzhinin/Reuters"),
     ("video_blurbs", "Listen to this article"),
@@ -296,6 +299,8 @@ KEEPS = [
     ("inline_promos", "Lesen Sie die Begründung des Gerichts."),
     ("newsletter_prompts", "Subscribers to the service rose 12% in the quarter, the company said."),
     ("newsletter_prompts", "Her newsletter, she said, now reaches 40,000 readers every week."),
+    ("captions", "Courtesy of the lab, the samples reached the museum in 1998."),
+    ("video_blurbs", "Watch the review on YouTube before you buy: it shows the hinge up close."),
     ("newsletter_prompts", "Thanks for subscribing to the plan early, the landlord told tenants "
                            "who had signed before the rent rise."),
     ("comments", "Comments from the minister drew criticism from the opposition on Tuesday."),

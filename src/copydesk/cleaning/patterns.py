@@ -190,6 +190,7 @@ CREDIT_TEXT = phrases(
     r"^\(?(?i:(?:(?:featured?|header|top|cover) )?(?:photo|photograph|image|picture|pic|credit|foto|"
     r"bild|crédit|crédito|illustration)s?(?: by| credit| courtesy(?: of)?| source| via)?)\s*[:/©]",
     r"^(?i:(?:featured?|header|top|cover) (?:photo|image|illustration)s? (?:by|via|courtesy of)) ",
+    r"^(?i:(?:photo|image|picture)s? )?(?i:courtesy(?: of)?) [^.!?]{1,60}$",
     r"\((?:AP|AFP|EPA|Reuters|Getty|dpa)(?: Photo)?/[^)]{2,60}\)\s*$",
     r"(?:^|/|\s)(?:Getty Images|Shutterstock|iStock(?:photo)?|Alamy|AFP|Reuters|AP Photo|EPA|"
     r"dpa|Bloomberg|AP|Associated Press|picture alliance|Unsplash)\s*\)?\s*$",
@@ -209,6 +210,7 @@ VIDEO_TEXT = phrases(
 )
 VIDEO_TEXT_CI = phrases(
     r"^listen to (?:this|the) (?:article|story)", r"^watch:", r"^video:",
+    r"^watch (?:the |our )?(?:full )?(?:video|review|trailer|episode) on (?:youtube|vimeo|tiktok)$",
     r"^(?:artikel (?:vor)?an(?:hören|zuhören)|écouter (?:cet |l')article|escuchar (?:este )?artículo)",
 )
 PROMO_TEXT = phrases(
