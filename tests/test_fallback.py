@@ -50,9 +50,27 @@ def test_enough_chosen_text_stands() -> None:
     page = from_html(dom.parse(front_page(f"<p>{PROSE}</p><p>{PROSE} Twice.</p>")))
     kept = [b for b in page.blocks if b.text]
     intro = [b for b in kept if b.text.startswith(PROSE)]
-    assert recover(page, kept, intro, Candidates(), DEFAULT) == intro
-    stricter = replace(DEFAULT, fallback_min_words=100)
+    no_listing = replace(DEFAULT, listing_max_words=0)
+    assert recover(page, kept, intro, Candidates(), no_listing) == intro
+    stricter = replace(no_listing, fallback_min_words=100)
     assert len(recover(page, kept, intro, Candidates(), stricter)) > 1
+
+
+def test_a_short_lead_over_lists_many_times_its_size_gives_way_to_them() -> None:
+    # A list page: a lead of some sixty words, then its lists of links (Wikipedia's lists).
+    lists = "".join(f"<h2>Letter {c}</h2><ul>" + "".join(
+        f"<li><a href='/{c}{i}'>Language {c}{i}, designed in 19{i}0</a></li>"
+        for i in range(8)) + "</ul>" for c in "ABCDEFGH")
+    markup = (f"<html><body>{NAV}<div id='main'><h1>List of languages</h1><p>{PROSE}</p>"
+              f"<p>{PROSE} Twice.</p>{lists}</div>{FOOTER}</body></html>")
+    text = extract(markup).text
+    assert PROSE in text and "Language H7, designed in 1970" in text
+    assert "Section 1" not in text and "About us" not in text
+    # a choice of listing_max_words or more stands, as does one whose column is not that big
+    alone = extract(markup, options=replace(DEFAULT, listing_max_words=50)).text
+    assert PROSE in alone and "Language H7" not in alone
+    alone = extract(markup, options=replace(DEFAULT, listing_share=100.0)).text
+    assert "Language H7" not in alone
 
 
 def test_article_body_picks_the_container_that_shows_it() -> None:

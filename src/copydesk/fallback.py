@@ -3,8 +3,9 @@
 Selection trusts prose; some pages give it none to trust: a front page of links, a thread whose
 every post cleaning took for comments, an article the template renders only into schema.org
 ``articleBody``. Here, and only when the chosen text is short (or far shorter than the page's
-own ``articleBody``), the page's main column stands in, or ``articleBody`` itself. A reader view
-is one column, never the whole page.
+own ``articleBody``), the page's main column stands in, or ``articleBody`` itself. A list page
+is the same case one step up: a short intro chosen over a column of lists many times its size
+gives way to the column. A reader view is one column, never the whole page.
 """
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def recover(page: Page, kept: list[Block], chosen: list[Block], found: Candidate
     body = found.article_body
     short_of_body = bool(body) and have < options.fallback_body_share * len(_WORD.findall(body))
     if have >= options.fallback_min_words and not short_of_body:
-        return chosen
+        return _listing(page, kept, chosen, options) if not body else chosen
     pool = kept if _words(kept) >= options.fallback_min_words else _but_notices(page, dropped)
     if body:
         alternative = _matching_container(page, pool, body, options) or _from_text(body, chosen)
@@ -38,6 +39,18 @@ def recover(page: Page, kept: list[Block], chosen: list[Block], found: Candidate
         alternative = _main_column(page, pool, chosen, options)
     # A few more words are no reason to trade: the alternative must at least double them.
     return alternative if _words(alternative) > 2 * have else chosen
+
+
+def _listing(page: Page, kept: list[Block], chosen: list[Block],
+             options: Options) -> list[Block]:
+    """A short choice inside a main column that holds many times its words is a listing's
+    intro, or one part of it (a list page's lead over its lists of links, one post of a
+    thread): the column is the page's text. Otherwise the choice stands."""
+    have = _words(chosen)
+    if not 0 < have < options.listing_max_words:
+        return chosen
+    column = _main_column(page, kept, chosen, options)
+    return column if _words(column) >= options.listing_share * have else chosen
 
 
 # What cleaning took for these is no page's text even when nothing else is left (a forum
