@@ -5,6 +5,7 @@ after selection, when it also knows what the chosen article itself shows.
 """
 from __future__ import annotations
 
+from urllib.parse import urljoin
 
 from ..dom import Element
 from . import jsonld, meta_tags, microdata, visible
@@ -23,7 +24,29 @@ def collect(root: Element, url: str | None = None, page: Scan | None = None) -> 
     jsonld.read(root, found, page)
     meta_tags.read(root, found, page)
     microdata.read(root, found, page)
+    _absolute_urls(found, url)
     visible.read(root, found, page)
     if url and not found.first("url"):
         found.add("url", url, "input")
     return found
+
+
+_WEB = ("http://", "https://")
+
+
+def _absolute_urls(found: Candidates, url: str | None) -> None:
+    """A canonical link or og:url written relative ('viewtopic.php?id=309936') is resolved
+    against the page's address (given, or the first absolute one the page states); one that
+    cannot be resolved is no address, and is dropped."""
+    values = found.values.get("url")
+    if not values or all(value.startswith(_WEB) for value, _ in values):
+        return
+    base = url if url and url.startswith(_WEB) else next(
+        (value for value, _ in values if value.startswith(_WEB)), None)
+    resolved: list[tuple[str, str]] = []
+    for value, source in values:
+        if not value.startswith(_WEB):
+            value = urljoin(base, value) if base else ""
+        if value.startswith(_WEB) and (value, source) not in resolved:
+            resolved.append((value, source))
+    found.values["url"] = resolved
