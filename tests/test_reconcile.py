@@ -268,6 +268,26 @@ def test_a_short_section_after_a_pipe_is_no_part_of_the_headline() -> None:
     assert c.headline == "Best advertising agencies in 2025"
 
 
+def test_a_forum_s_topic_title_drops_its_forum_and_site_after_slashes() -> None:
+    # FluxBB writes "Topic / Forum / Site"; its <h1> is the site's logo.
+    title = "<title>What happened with the ISO in 2024 / Arch Discussion / Arch Linux Forums</title>"
+    a = _page(f'{title}<link rel="canonical" href="viewtopic.php?id=309936">', "<h1>Arch Linux</h1>",
+              url="https://bbs.archlinux.org/viewtopic.php?id=309936")
+    assert a.headline == "What happened with the ISO in 2024"
+    assert a.url == "https://bbs.archlinux.org/viewtopic.php?id=309936"
+    # a slash between numbers or model names is part of the title
+    b = _page('<meta property="og:title" content="Tech conferences in Americas 2026 / 2027">')
+    assert b.headline == "Tech conferences in Americas 2026 / 2027"
+
+
+def test_a_canonical_address_that_cannot_be_resolved_is_no_address() -> None:
+    relative = '<link rel="canonical" href="/blog/a-guide">'
+    assert _page(relative).url is None
+    assert _page(relative, url="https://example.org/x?ref=feed").url == "https://example.org/blog/a-guide"
+    protocol = '<meta property="og:url" content="//shop.example.org/item/1">'
+    assert _page(protocol, url="https://example.org/").url == "https://shop.example.org/item/1"
+
+
 def test_the_typographic_form_most_sources_write_wins() -> None:
     straight = ('<title>The Beginner\'s Guide to Gym Equipment</title><meta property="og:title" '
                 'content="The Beginner\'s Guide to Gym Equipment">')

@@ -358,6 +358,11 @@ _SITE_WORDS = frozenset({"blog", "news", "online", "magazine", "the", "official"
                          "website", "journal", "weblog"})
 
 
+def _section_separator(separator: str, part: str) -> bool:
+    mark = separator.strip()
+    return mark == "|" or mark == "/" and not any(c.isdigit() for c in part)
+
+
 def _strip_site(title: str, sites: set[str]) -> str:
     """'Title | Site', 'Site: Title', 'Title – Section | Site' → 'Title' when 'Site' names
     the site; a title whose parts name no site is kept whole."""
@@ -369,8 +374,11 @@ def _strip_site(title: str, sites: set[str]) -> str:
     while len(parts) > 1 and _is_site(parts[0], sites):
         parts.pop(0)
         seps.pop(0)
-    # "Title | Section": a short part after a pipe, shorter than what it follows, is a section
-    while (len(parts) > 1 and seps[-1].strip() == "|" and len(parts[-1].split()) <= 5
+    # "Title | Section", "Topic / Forum": a short part after a pipe, or a slash (without a
+    # digit: "2026 / 2027", "P31i / R60i" are one title), shorter than what it follows, is a
+    # section
+    while (len(parts) > 1 and _section_separator(seps[-1], parts[-1])
+           and len(parts[-1].split()) <= 5
            and len(" ".join(parts[:-1]).split()) > len(parts[-1].split())):
         parts.pop()
         seps.pop()
