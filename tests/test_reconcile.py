@@ -286,6 +286,10 @@ def test_a_canonical_address_that_cannot_be_resolved_is_no_address() -> None:
     assert _page(relative, url="https://example.org/x?ref=feed").url == "https://example.org/blog/a-guide"
     protocol = '<meta property="og:url" content="//shop.example.org/item/1">'
     assert _page(protocol, url="https://example.org/").url == "https://shop.example.org/item/1"
+    # a relative lead image is resolved where an address is known, else kept as written
+    image = '<meta property="og:image" content="/img/lead.png">'
+    assert _page(image, url="https://example.org/a").image == "https://example.org/img/lead.png"
+    assert _page(image).image == "/img/lead.png"
 
 
 def test_the_typographic_form_most_sources_write_wins() -> None:

@@ -37,16 +37,24 @@ _WEB = ("http://", "https://")
 def _absolute_urls(found: Candidates, url: str | None) -> None:
     """A canonical link or og:url written relative ('viewtopic.php?id=309936') is resolved
     against the page's address (given, or the first absolute one the page states); one that
-    cannot be resolved is no address, and is dropped."""
-    values = found.values.get("url")
-    if not values or all(value.startswith(_WEB) for value, _ in values):
-        return
+    cannot be resolved is no address, and is dropped. A relative lead image is resolved the
+    same way, or kept as the page wrote it."""
+    values = found.values.get("url", [])
     base = url if url and url.startswith(_WEB) else next(
         (value for value, _ in values if value.startswith(_WEB)), None)
-    resolved: list[tuple[str, str]] = []
+    if values:
+        found.values["url"] = _resolved(values, base, keep=False)
+    images = found.values.get("image")
+    if images and base:
+        found.values["image"] = _resolved(images, base, keep=True)
+
+
+def _resolved(values: list[tuple[str, str]], base: str | None,
+              keep: bool) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
     for value, source in values:
-        if not value.startswith(_WEB):
-            value = urljoin(base, value) if base else ""
-        if value.startswith(_WEB) and (value, source) not in resolved:
-            resolved.append((value, source))
-    found.values["url"] = resolved
+        if not value.startswith(_WEB) and base:
+            value = urljoin(base, value)
+        if (keep or value.startswith(_WEB)) and (value, source) not in out:
+            out.append((value, source))
+    return out
