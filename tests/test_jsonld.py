@@ -25,6 +25,15 @@ def test_graph_with_referenced_author_and_publisher() -> None:
     assert found.get("published") == [("2025-03-03T09:00:00-05:00", "json-ld")]
 
 
+def test_an_image_given_by_reference_is_the_referenced_image_s_url() -> None:
+    # Yoast: "image": {"@id": "…#primaryimage"}, the ImageObject elsewhere in the graph.
+    found = _read('{"@graph": [{"@type": "Article", "headline": "H", "image": '
+                  '{"@id": "https://example.org/a/#primaryimage"}}, {"@type": "ImageObject", '
+                  '"@id": "https://example.org/a/#primaryimage", '
+                  '"url": "https://example.org/uploads/lead.jpg"}]}')
+    assert found.get("image") == [("https://example.org/uploads/lead.jpg", "json-ld")]
+
+
 def test_list_of_objects_and_author_list() -> None:
     found = _read('[{"@type": "WebSite", "name": "Site"}, {"@type": ["BlogPosting"], '
                   '"headline": "H", "author": [{"@type": "Person", "name": "A One"}, "B Two"]}]')

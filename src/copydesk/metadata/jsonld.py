@@ -111,7 +111,7 @@ def _read_node(node: dict, by_id: dict, found: Candidates, is_article: bool) -> 
         _read_people(node.get("author"), by_id, found)
         _read_publisher(node.get("publisher"), by_id, found)
         _read_keywords(node.get("keywords"), found)
-        found.add("image", _url_of(node.get("image")), source)
+        found.add("image", _url_of(_referenced(node.get("image"), by_id)), source)
         found.add("url", _url_of(node.get("url") or node.get("mainEntityOfPage")), source)
         body = node.get("articleBody")
         if isinstance(body, str) and len(body) > 200 and found.article_body is None:
@@ -151,6 +151,16 @@ def _read_keywords(value: Any, found: Candidates) -> None:
     for word in words:
         if isinstance(word, str) and word.strip():
             found.add("tags", word.strip(), SOURCE)
+
+
+def _referenced(value: Any, by_id: dict) -> Any:
+    """The node an ``{"@id": …}`` reference points to (Yoast's image is
+    ``{"@id": "…#primaryimage"}``, its ImageObject elsewhere in the graph)."""
+    if isinstance(value, list) and value:
+        value = value[0]
+    if isinstance(value, dict) and set(value) == {"@id"}:
+        return by_id.get(value["@id"], value)
+    return value
 
 
 def _url_of(value: Any) -> str | None:
