@@ -46,6 +46,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("contact_prompts", rules.contact_prompts),
     ("deal_promos", rules.deal_promos),
     ("rating_widgets", rules.rating_widgets),
+    ("poster_details", rules.poster_details),
     ("promo_boxes", rules.promo_boxes),
     ("counters", rules.counters),
 )

@@ -490,6 +490,18 @@ COMMENT_STAMP = phrases(
 )
 THREAD_HEADING = phrases(r"^(?:reader interactions|discussion|conversation|\d+ thoughts on\b)")
 
+# A forum post's author panel, one line at a time: the member's stats and rank.
+POSTER_TEXT = phrases(
+    r"^(?:joined|join date|registered|member since|messages|posts|threads|reaction score|"
+    r"trophy points|likes received)(?:\s*:?\s*(?:[\d.,]+\s*[km]?|[a-z]{3,9}\.? \d{1,2},? \d{4}|"
+    r"[a-z]{3,9}\.? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}))?$",
+    r"^(?:new|senior|junior|well-known|active|premium|registered|valued|established|full|"
+    r"platinum|gold|silver|elite) (?:member|user|poster)$",
+    r"^original poster$",
+    r"^\d+\+? years? member$",
+    r"^[\d.,]+[km]? posts · joined \d{4}$",
+)
+
 # Every phrase group a rule searches a block's text with (Context.says refuses any other).
 # screen() looks at a block once for the literals these need: most blocks have none, and
 # then no rule runs its own search.
@@ -533,6 +545,7 @@ TEXT_RULE_PATTERNS = (
     VIDEO_TEXT_CI, PROMO_TEXT, PROMO_HEADING, NEWSLETTER_TEXT, COMMENT_TEXT, CONTACT_TEXT, COPYRIGHT_TEXT,
     AD_TEXT, AD_SUFFIX, DISCLOSURE_TEXT, CTA_TEXT, BIO_TEXT, TAGS_TEXT, STAMP_TEXT, TOOLS_TEXT,
     SPONSOR_TEXT, SUPPORT_TEXT, FOLLOW_TEXT, CONTACT_CTA_TEXT, DEAL_TEXT, RATING_TEXT,
+    POSTER_TEXT,
 )
 
 

@@ -232,6 +232,13 @@ def deal_promos(block: Block, ctx: Context) -> bool:
     return ctx.says(block, P.DEAL_TEXT, 160)
 
 
+@needs(phrases=(P.POSTER_TEXT,))
+def poster_details(block: Block, ctx: Context) -> bool:
+    """Joined: Mar 12, 2020 · Messages 65,334 · Reaction score · Well-known member · 410 posts ·
+    Joined 2002   (a forum post's author panel; the member's name stays)"""
+    return ctx.says(block, P.POSTER_TEXT, 40)
+
+
 @needs(phrases=(P.RATING_TEXT,))
 def rating_widgets(block: Block, ctx: Context) -> bool:
     """Was this article helpful? · Click a star to add your vote · 5 votes - average 4.2 out
