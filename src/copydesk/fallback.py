@@ -31,7 +31,7 @@ def recover(page: Page, kept: list[Block], chosen: list[Block], found: Candidate
     body = found.article_body
     short_of_body = bool(body) and have < options.fallback_body_share * len(_WORD.findall(body))
     if have >= options.fallback_min_words and not short_of_body:
-        return _listing(page, kept, chosen, options) if not body else chosen
+        return _listing(page, kept, chosen, have, options) if not body else chosen
     pool = kept if _words(kept) >= options.fallback_min_words else _but_notices(page, dropped)
     if body:
         alternative = _matching_container(page, pool, body, options) or _from_text(body, chosen)
@@ -41,12 +41,11 @@ def recover(page: Page, kept: list[Block], chosen: list[Block], found: Candidate
     return alternative if _words(alternative) > 2 * have else chosen
 
 
-def _listing(page: Page, kept: list[Block], chosen: list[Block],
+def _listing(page: Page, kept: list[Block], chosen: list[Block], have: int,
              options: Options) -> list[Block]:
-    """A short choice inside a main column that holds many times its words is a listing's
-    intro, or one part of it (a list page's lead over its lists of links, one post of a
-    thread): the column is the page's text. Otherwise the choice stands."""
-    have = _words(chosen)
+    """A short choice (``have`` words) inside a main column that holds many times its words
+    is a listing's intro, or one part of it (a list page's lead over its lists of links, one
+    post of a thread): the column is the page's text. Otherwise the choice stands."""
     if not 0 < have < options.listing_max_words:
         return chosen
     column = _main_column(page, kept, chosen, options)

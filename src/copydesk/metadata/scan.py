@@ -51,8 +51,8 @@ class Scan:
     # a listing of a thousand bylines walks the same ancestors a thousand times.
     regions: dict = field(default_factory=dict)  # (ancestor, footer passed) → in comments
     menus: dict = field(default_factory=dict)  # element → it is a menu
-    # Body elements with a hidden or aria-hidden="true" attribute, or a style naming "none" or
-    # "hidden" (blocks.html finishes the test); None when the tree has parts the body walk does
+    # Body elements with a hidden or popover attribute, aria-hidden="true", or a style naming
+    # "none" or "hidden" (blocks.html finishes the test); None when the tree has parts the body walk does
     # not see (content after a stray </html>), which the blocks step then searches itself.
     hidden: list | None = field(default_factory=list)
 
