@@ -39,6 +39,18 @@ def test_find_date_span_says_how_much_of_the_line_the_date_takes() -> None:
     assert find_date_span("no date here") is None
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Published 2024-11-06", ("2024-11-06", 10)),
+    ("2024-11-06 09:30 UTC", ("2024-11-06T09:30:00", 17)),
+    ("Last updated 2025-12-18T10:05:00Z.", ("2025-12-18T10:05:00+00:00", 20)),
+    ("release 1.2024-11-06", None),  # part of a version number
+    ("order 2024-11-0612", None),  # part of a longer number
+    ("week 2024-1-6", None),  # not the ISO form
+])
+def test_an_iso_day_printed_as_text_is_a_date(text: str, found: tuple | None) -> None:
+    assert find_date_span(text) == found
+
+
 def test_date_from_url_followed_by_a_plus_or_a_dot() -> None:
     assert date_from_url("https://blog.example.fr/articles/2025-12-15+Rust+GCC") == "2025-12-15"
     assert date_from_url("https://x.example/p/2025-12-15.html") == "2025-12-15"

@@ -121,6 +121,21 @@ def test_marked_date_element_gives_the_day_when_no_machine_date_exists() -> None
     assert [v for v, _ in found.get("published")] == ["2025-08-04", "2025-03-03"]
 
 
+def test_a_date_class_in_camel_case_or_a_css_module_name_is_read() -> None:
+    found = _found('<html><body><h1>T</h1><span class="Author_publicationTime__F2lab">'
+                   'March 3, 2025</span><span class="postDate">2025-03-04</span></body></html>')
+    assert [v for v, _ in found.get("published")] == ["2025-03-03", "2025-03-04"]
+
+
+def test_dates_heading_list_items_date_entries_not_the_page() -> None:
+    releases = "".join(f'<li><a href="/r{n}">2.{n}.0 <em class="date">2026-0{n}-02</em></a></li>'
+                       for n in range(1, 5))
+    changelog = "".join(f"<li>2022-0{n}-12 Link to the new guide</li>" for n in range(1, 5))
+    found = _found(f'<html><body><h1>git-commit manual page</h1><ul>{changelog}</ul>'
+                   f'<aside><ul>{releases}</ul></aside></body></html>')
+    assert found.get("published") == [] and found.get("printed_date") == []
+
+
 def test_dates_in_comments_are_not_the_article_date() -> None:
     found = _found('<html><body><div class="comments"><span class="comment-date">'
                    'March 3, 2025</span></div></body></html>')

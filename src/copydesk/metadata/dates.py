@@ -56,6 +56,11 @@ _DMY = re.compile(r"(\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?" + _MONTH
 _NUMERIC = re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b")
 _YMD_SLASH = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")  # "2019/1/22"
 _YEAR = re.compile(r"\d{4}")
+# an ISO day as printed: two-digit month and day, not part of a longer number or a version
+_ISO_WRITTEN = re.compile(
+    r"(?<![\d./-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?)?(?![\d-])"
+)
 _URL_MONTH_DATE = re.compile(r"/((?:20|19)\d{2})/([a-z]{3,9})/(0?[1-9]|[12]\d|3[01])(?:[/\-_+.]|$)",
                              re.I)  # "/2023/october/03/"
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/\-_+.]|$)")
@@ -103,6 +108,9 @@ def find_date_span(text: str) -> tuple[str, int] | None:
     match = _YMD_SLASH.search(text)
     if match:
         return _spanned(_ymd(match.group(1), match.group(2), match.group(3)), match)
+    match = _ISO_WRITTEN.search(text)  # "2024-11-06", a tech blog's stamp
+    if match:
+        return _spanned(_iso(match.groups()), match)
     return None
 
 

@@ -423,8 +423,10 @@ def _marked_dates(page: Scan) -> list[str]:
     the stamp a reader sees when the page carries no machine-readable date."""
     dates: list[str] = []
     for el in page.marked_dates:
-        tokens = _MARK_SPLIT.split(f"{el.get('class') or ''} {el.get('id') or ''}".lower())
-        if el.tag != "time" and not _DATE_WORDS & set(tokens) or _in_comments(el, page.regions):
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+        words = set().union(*map(_token_parts, marks))  # 'Author_publicationTime__F2lab' too
+        if (el.tag != "time" and not _DATE_WORDS & words or _in_comments(el, page.regions)
+                or _dated_entry(el)):
             continue
         text = _spaced_head(el, 80)
         date = find_date(text) if len(text) < 80 else _first_short_date(el)
@@ -912,13 +914,25 @@ def _stamp(el: Element | None, node: str) -> tuple[str, bool] | None:
             if found and found[1] * 3 >= len(text):
                 date = found[0]
                 break
-    if date is None or _in_comments(el):
+    if date is None or _in_comments(el) or _dated_entry(el):
         return None
     parent = el.getparent()
     context = _spaced_head(parent, _STAMP_LIMIT) if parent is not None else ""
     if el.tag in _INLINE and len(context) > _STAMP_LIMIT or _NOT_STAMP.search(context[:_STAMP_LIMIT]):
         return None
     return date, not _UPDATE_LABEL.search(context[:_STAMP_LIMIT]) and not _either_way(text)
+
+
+def _dated_entry(el: Element) -> bool:
+    """A date at the head of one of several list items dates entries of a list (a changelog,
+    an archive, a sidebar of releases), not the article: '2022-04-12 Link to …', '2.52.0
+    2025-11-17'."""
+    item = next((a for a in islice(el.iterancestors(), 3) if a.tag == "li"), None)
+    item = el if el.tag == "li" else item
+    if item is None:
+        return False
+    near = [*islice(item.itersiblings(), 2), *islice(item.itersiblings(preceding=True), 2)]
+    return any(find_date_span(_spaced_head(li, 40)[:40]) for li in near)
 
 
 _DIGIT = re.compile(r"\d")
