@@ -239,6 +239,15 @@ def test_an_updated_stamp_of_the_modified_day_leaves_the_published_date() -> Non
     assert a.published == "2024-10-15T09:00:00+00:00"
 
 
+def test_an_update_stamp_repeated_in_time_tags_does_not_outvote_the_published_date() -> None:
+    a = _page('<meta property="article:published_time" content="2015-05-12T06:05:27+00:00">'
+              '<meta property="article:modified_time" content="2026-01-25T19:56:29+00:00">',
+              "<h1>What to expect on a first trip to Japan</h1><p class='date'>Updated <time "
+              "datetime='2026-01-25T12:56:29-07:00'>January 25, 2026</time></p>")
+    assert a.published == "2015-05-12T06:05:27+00:00"
+    assert a.modified == "2026-01-25T19:56:29+00:00"
+
+
 def test_a_user_name_in_the_author_tag_is_the_author_when_no_person_is_named() -> None:
     a = _page('<meta name="author" content="aawoods">', "<h1>Glaze recipes for cone six</h1>")
     assert a.authors == ("aawoods",)

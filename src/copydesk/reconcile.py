@@ -771,9 +771,13 @@ def _group_authors(people: list) -> tuple[list[str], str]:
 
 def _pick_dates(found: Candidates, out: Fields) -> None:
     url_date = _url_date(found)
+    updates = _update_days(found)
     for name in ("published", "modified"):
         values = _first_posts(found.get(name)) if name == "published" else found.get(name)
         parsed = [(parse_date(v), s) for v, s in values]
+        if name == "published":  # the stamp a reader sees is the update's
+            parsed = [(d, s) for d, s in parsed
+                      if not (d and s.startswith("visible") and d[:10] in updates)]
         if name == "published" and url_date:
             parsed = [(_as_url_reads(d, s, url_date), s) for d, s in parsed]
             parsed.append((url_date, "url"))
@@ -793,6 +797,20 @@ def _pick_dates(found: Candidates, out: Fields) -> None:
         best = max(range(len(parsed)), key=support)
         out.set(name, parsed[best][0], parsed[best][1])
     _printed_day(found, out, url_date)
+
+
+def _update_days(found: Candidates) -> set[str]:
+    """Days the head prints labelled as an update ("Updated Jan 25, 2026") that the machine
+    tags give as dateModified and never as datePublished: the page's own word that the day is
+    not the publication, however many visible marks repeat it."""
+    printed = {d[:10] for v, s in found.get("printed_date")
+               if s.endswith(":unsure") and (d := parse_date(v))}
+    if not printed:
+        return set()
+    published = {d[:10] for d, _ in _machine_dates(found, "published")}
+    if not published:
+        return set()
+    return printed & {d[:10] for d, _ in _machine_dates(found, "modified")} - published
 
 
 def _first_posts(values: list[tuple[str, str]]) -> list[tuple[str, str]]:
