@@ -46,6 +46,17 @@ def test_extract_takes_str_bytes_and_gzip_alike(article: Article) -> None:
     assert extract(gzip.compress(data)) == article
 
 
+def test_mojibake_is_mended_whether_the_page_comes_as_str_or_bytes() -> None:
+    page = PAGE.replace("statement.", "statement: “it’s done”.")
+    # UTF-8 read once as Latin-1 and saved again: "cityâ\x80\x99s", "Â£12"
+    twice = page.encode("utf-8").decode("latin-1")
+    assert "city’s" not in twice
+    text = extract(page).text
+    assert "city’s" in text and "“it’s done”" in text and "£12" in text
+    assert extract(twice).text == text
+    assert extract(twice.encode("utf-8")).text == text
+
+
 def test_article_fields(article: Article) -> None:
     assert article.headline == "Harbour bridge reopens"
     assert article.published.startswith("2024-05-02")

@@ -37,7 +37,8 @@ def run(data: bytes | str, *, url: str | None = None, options: Options | None = 
     if url:
         options = replace(options, url=url)
     name = source or "input"
-    text = data if isinstance(data, str) else loading.decode(
+    # Text handed in as str was decoded elsewhere, mojibake and all: mended the same way.
+    text = loading.repair_mojibake(data) if isinstance(data, str) else loading.decode(
         loading.gunzip(data, name), options.encoding, name
     )
     if _is_html(text, options):
