@@ -305,7 +305,9 @@ def test_an_interrupt_sweeps_temp_files_even_when_no_worker_was_killed(tmp_path)
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_ctrl_c_or_kill_ends_a_real_run_cleanly_with_130(tmp_path, sig):
-    pages(tmp_path / "in", [f"p{i:03}.html" for i in range(400)])
+    # Enough pages that the run is still going when the signal comes, however late a loaded
+    # machine wakes this poller (400 pages took 0.8 s and sometimes ended first).
+    pages(tmp_path / "in", [f"p{i:04}.html" for i in range(3000)])
     out = tmp_path / "out"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     proc = subprocess.Popen([sys.executable, "-m", "copydesk", str(tmp_path / "in"), "-o",
