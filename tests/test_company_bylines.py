@@ -1,4 +1,5 @@
-"""A company is never an author, even when its name reads like a person's or an agency's."""
+"""A company printed as a byline is no author, even when its name reads like a person's or an
+agency's; only the page's own author tag makes it one, when nothing names a person."""
 from __future__ import annotations
 
 from copydesk import extract

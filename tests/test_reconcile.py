@@ -149,12 +149,15 @@ def test_personal_blog_named_after_its_author_keeps_the_author() -> None:
     assert a.authors == ("Sam Bossley",)
 
 
-def test_company_site_name_in_the_author_tag_is_still_no_author() -> None:
+def test_the_company_the_author_tag_names_signs_a_page_that_names_no_person() -> None:
     # "dental" and "care" are ordinary words of the article: a business, not a person
-    a = _page('<meta property="og:site_name" content="West Bell Dental Care">'
-              '<meta name="author" content="West Bell Dental Care">', "<h1>Best floss</h1>",
-              "Good dental care starts with floss, and the right floss matters more than you think.")
-    assert a.authors == ()
+    head = ('<meta property="og:site_name" content="West Bell Dental Care">'
+            '<meta name="author" content="West Bell Dental Care">')
+    first = "Good dental care starts with floss, and the right floss matters more than you think."
+    a = _page(head, "<h1>Best floss</h1>", first)
+    assert a.authors == ("West Bell Dental Care",)
+    b = _page(head, "<h1>Best floss</h1><p class='byline'>By Jane Doe</p>", first)
+    assert b.authors == ("Jane Doe",)
 
 
 def test_sources_naming_exactly_the_same_person_outvote_a_longer_overlapping_one() -> None:
@@ -258,10 +261,10 @@ def test_a_user_name_in_the_author_tag_is_the_author_when_no_person_is_named() -
     assert c.authors == ()
 
 
-def test_an_author_tag_naming_the_host_is_the_company_not_an_author() -> None:
+def test_an_author_tag_naming_the_host_is_the_company_and_a_role_is_no_one() -> None:
     a = _page('<meta name="author" content="Accruent">', "<h1>Event management process</h1>",
               url="https://www.accruent.com/resources/event-management")
-    assert a.authors == ()
+    assert a.authors == ("Accruent",)
     b = _page('<meta name="author" content="Webmaster">', "<h1>Enrolment now open</h1>")
     assert b.authors == ()
 

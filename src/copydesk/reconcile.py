@@ -462,8 +462,9 @@ def _pick_people(found: Candidates, out: Fields, common: Container[str] = frozen
                 and (not _is_site(value, sites) or value.strip().casefold() in owners)):
             handles.append(([value.strip()], None, source, None))  # 'aawoods'
         options.append((names, org, source, None))
-    # A site or company name is never an author, unless the site is named after its author: a
-    # printed "By …" line or a personal blog's author tags give it as a person's name.
+    declared = options
+    # A site or company name is no author beside a person, unless the site is named after its
+    # author: a printed "By …" line or a personal blog's author tags give it as a person's name.
     persons = {_squash(v) for v, _ in found.get("publisher")
                if looks_like_person(v) and not _ORG_NAME.search(v)}  # not 'Home Advisor'
     options = [(
@@ -479,6 +480,7 @@ def _pick_people(found: Candidates, out: Fields, common: Container[str] = frozen
         people = [p for p in _page_credits(page, common, _dated(found)) if not any(
             _is_site(n, sites) or _squash(n) == host for n in p[0])]
         people = people or _owner_people(found, page, common)
+    people = people or _company_authors(declared, common)
     if people:
         grouped = _group_authors(people)
         out.set("authors", tuple(grouped[0]), grouped[1])
@@ -492,6 +494,16 @@ def _pick_people(found: Candidates, out: Fields, common: Container[str] = frozen
 
 
 _THREAD = 3  # microdata authors of a page that make it a discussion, one per post
+
+
+def _company_authors(options: list, common: Container[str]) -> list:
+    """When nothing names a person, the company the page's own author tags name is its author
+    ('"author": {"@type": "Organization", "name": "Swoogo"}' on swoogo.events): a corporate
+    blog signs its posts so. A printed line naming the site stays a label of the page."""
+    return [([n for n in names if not _ordinary(n, common)], org, src, raw)
+            for names, org, src, raw in options
+            if src.split(":")[0] in ("json-ld", "meta", "microdata")
+            and any(not _ordinary(n, common) for n in names)]
 
 
 def _opening_post(authors: list[tuple[str, str]]) -> list[tuple[str, str]]:
