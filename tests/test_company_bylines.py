@@ -1,5 +1,5 @@
-"""A company printed as a byline is no author, even when its name reads like a person's or an
-agency's; only the page's own author tag makes it one, when nothing names a person."""
+"""A company is no person, even when its name reads like a person's or an agency's: it signs
+a page only when nothing names a person."""
 from __future__ import annotations
 
 from copydesk import extract
@@ -28,11 +28,15 @@ def test_the_person_the_author_tag_names_beats_a_company_s_byline() -> None:
     assert a.authors == ("Abby Colson",)
 
 
-def test_a_byline_naming_the_site_whose_name_reads_like_a_person_s_is_no_author() -> None:
+def test_a_byline_naming_the_site_whose_name_reads_like_a_person_s_gives_the_company() -> None:
     a = _page('<meta property="og:site_name" content="Home Advisor">',
               "<p class='byline'>Written by HomeAdvisor Staff Writer</p>",
               url="https://www.homeadvisor.com/cost/remodels/")
-    assert a.authors == ()
+    assert a.authors == ("HomeAdvisor",)  # the company's, with the role cut, as for a person
+    b = _page('<meta property="og:site_name" content="Home Advisor">',
+              "<p class='byline'>Written by HomeAdvisor Staff Writer</p><p class='byline'>By "
+              "Ryan Noonan</p>", url="https://www.homeadvisor.com/cost/remodels/")
+    assert b.authors == ("Ryan Noonan",)
 
 
 def test_an_institution_s_first_word_is_no_author() -> None:

@@ -173,10 +173,13 @@ def test_page_labels_made_of_the_article_s_ordinary_words_are_no_authors() -> No
     assert a.authors == ()
 
 
-def test_a_printed_by_line_naming_a_company_site_is_no_author() -> None:
+def test_a_byline_row_naming_the_company_signs_a_page_that_names_no_person() -> None:
     a = _page('<meta property="og:site_name" content="HomeAdvisor">', "<h1>Remodel costs</h1>"
               '<p class="byline">By HomeAdvisor</p>')
-    assert a.authors == ()
+    assert a.authors == ("HomeAdvisor",)
+    b = _page('<meta property="og:site_name" content="HomeAdvisor">', "<h1>Remodel costs</h1>"
+              '<p class="byline">By HomeAdvisor</p><p class="author">Ryan Noonan</p>')
+    assert b.authors == ("Ryan Noonan",)
 
 
 def test_the_day_the_head_prints_wins_with_the_machine_tag_that_gives_it() -> None:

@@ -497,13 +497,13 @@ _THREAD = 3  # microdata authors of a page that make it a discussion, one per po
 
 
 def _company_authors(options: list, common: Container[str]) -> list:
-    """When nothing names a person, the company the page's own author tags name is its author
-    ('"author": {"@type": "Organization", "name": "Swoogo"}' on swoogo.events): a corporate
-    blog signs its posts so. A printed line naming the site stays a label of the page."""
+    """When nothing names a person, the company a page is signed with is its author: a
+    corporate blog signs its posts so, in its author tags ('"author": {"@type":
+    "Organization", "name": "Swoogo"}' on swoogo.events) or its byline row ('ServiceTitan
+    November 26th, 2024 10 Min Read')."""
     return [([n for n in names if not _ordinary(n, common)], org, src, raw)
             for names, org, src, raw in options
-            if src.split(":")[0] in ("json-ld", "meta", "microdata")
-            and any(not _ordinary(n, common) for n in names)]
+            if any(not _ordinary(n, common) for n in names)]
 
 
 def _opening_post(authors: list[tuple[str, str]]) -> list[tuple[str, str]]:
