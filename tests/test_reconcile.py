@@ -254,6 +254,18 @@ def test_an_update_stamp_repeated_in_time_tags_does_not_outvote_the_published_da
     assert a.modified == "2026-01-25T19:56:29+00:00"
 
 
+def test_an_article_s_author_list_gives_every_co_author() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "author": [{"@type": '
+          '"Person", "name": "Jane Doe"}, {"@type": "Person", "name": "Ali Kaya"}]}</script>')
+    assert _page(ld, "<h1>Tide tables</h1>").authors == ("Jane Doe", "Ali Kaya")
+    tags = "".join(f'<meta name="citation_authors" content="{n}">'
+                   for n in ("Jennifer Huberty", "Jeni Green", "Chong Lee"))
+    a = _page(tags, "<h1>Meditation apps</h1><p class='author'>Jennifer Huberty, PhD</p>")
+    assert a.authors == ("Jennifer Huberty", "Jeni Green", "Chong Lee")
+    label = ld.replace('"Ali Kaya"', '"South Carolina Garden-based Learning Network on Facebook"')
+    assert _page(label, "<h1>Tide tables</h1>").authors == ("Jane Doe",)
+
+
 def test_a_user_name_in_the_author_tag_is_the_author_when_no_person_is_named() -> None:
     a = _page('<meta name="author" content="aawoods">', "<h1>Glaze recipes for cone six</h1>")
     assert a.authors == ("aawoods",)

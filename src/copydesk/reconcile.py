@@ -462,6 +462,10 @@ def _pick_people(found: Candidates, out: Fields, common: Container[str] = frozen
                 and (not _is_site(value, sites) or value.strip().casefold() in owners)):
             handles.append(([value.strip()], None, source, None))  # 'aawoods'
         options.append((names, org, source, None))
+    for value, source in found.get("coauthors"):  # one article's author list, whole
+        names = [n for v in value for n in _whole_names(v)]
+        if len(names) > 1:
+            options.append((names, None, source, None))
     declared = options
     # A site or company name is no author beside a person, unless the site is named after its
     # author: a printed "By …" line or a personal blog's author tags give it as a person's name.
@@ -494,6 +498,14 @@ def _pick_people(found: Candidates, out: Fields, common: Container[str] = frozen
 
 
 _THREAD = 3  # microdata authors of a page that make it a discussion, one per post
+
+
+def _whole_names(value: str) -> list[str]:
+    """The names a co-author entry gives when they are most of it ('By Jane Doe', 'Jane Doe,
+    MD'); not the two words a page's label starts with ('South Carolina Garden-based Learning
+    Network on Facebook')."""
+    names = parse_byline(value)[0]
+    return names if sum(map(len, names)) * 5 >= len(value) * 3 else []
 
 
 def _company_authors(options: list, common: Container[str]) -> list:

@@ -15,6 +15,15 @@ INVISIBLE = "\u00ad\u200b\u2060\ufeff"
 _INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 
 
+def _clean(value: str) -> str:
+    # Feeds and JSON-LD often carry HTML-escaped text ("&#8217;", "&amp;amp;").
+    while "&" in value and (unescaped := html.unescape(value)) != value:
+        value = unescaped
+    if not value.isascii():  # the common ASCII value skips the per-character table
+        value = value.translate(_INVISIBLE)
+    return " ".join(value.split())
+
+
 @dataclass
 class Candidates:
     values: dict[str, list[tuple[Any, str]]] = field(default_factory=lambda: defaultdict(list))
@@ -27,14 +36,11 @@ class Candidates:
         if value is None:
             return
         if isinstance(value, str):
-            # Feeds and JSON-LD often carry HTML-escaped text ("&#8217;", "&amp;amp;").
-            while "&" in value and (unescaped := html.unescape(value)) != value:
-                value = unescaped
-            if not value.isascii():  # the common ASCII value skips the per-character table
-                value = value.translate(_INVISIBLE)
-            value = " ".join(value.split())
-            if not value:
-                return
+            value = _clean(value)
+        elif isinstance(value, tuple):  # a list of names that belong together
+            value = tuple(v for v in map(_clean, value) if v)
+        if not value:
+            return
         if (value, source) not in self.values[name]:
             self.values[name].append((value, source))
 

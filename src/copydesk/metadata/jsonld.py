@@ -119,11 +119,13 @@ def _read_node(node: dict, by_id: dict, found: Candidates, is_article: bool) -> 
 
 
 def _read_people(value: Any, by_id: dict, found: Candidates) -> None:
+    names: list[str] = []
     for person in value if isinstance(value, list) else [value]:
         if isinstance(person, dict) and "@id" in person and "name" not in person:
             person = by_id.get(person["@id"], person)
         if isinstance(person, str):
             found.add("author", person, SOURCE)
+            names.append(person)
         elif isinstance(person, dict):
             name = person.get("name")
             if isinstance(name, list):
@@ -132,6 +134,10 @@ def _read_people(value: Any, by_id: dict, found: Candidates) -> None:
                 continue
             field = "organization" if _types(person) & ORG_TYPES else "author"
             found.add(field, name, SOURCE)
+            if field == "author":
+                names.append(name)
+    if len(names) > 1:  # one article's authors, together: the byline a reader sees
+        found.add("coauthors", tuple(names), SOURCE)
 
 
 def _read_publisher(value: Any, by_id: dict, found: Candidates) -> None:

@@ -17,7 +17,8 @@ FIELDS: dict[str, str] = {
     "citation_title": "headline", "headline": "headline",
     "author": "author", "article:author": "author", "parsely-author": "author",
     "sailthru.author": "author", "dc.creator": "author", "dcterms.creator": "author",
-    "citation_author": "author", "byl": "author", "twitter:creator:name": "author",
+    "citation_author": "author", "citation_authors": "author", "byl": "author",
+    "twitter:creator:name": "author",
     "article:published_time": "published", "article:published": "published",
     "parsely-pub-date": "published", "sailthru.date": "published", "dc.date": "published",
     "dc.date.issued": "published", "dcterms.date": "published", "dcterms.issued": "published",
@@ -42,6 +43,7 @@ FIELDS: dict[str, str] = {
 _LIST_FIELDS = frozenset({"tags"})
 def read(root: Element, found: Candidates, page: Scan | None = None) -> None:
     page = page or walk(root)
+    signed: dict[str, list[str]] = {}  # author tag name → its values, one tag per author
     for meta in page.metas:
         if meta.get("content") is None:
             continue
@@ -58,6 +60,11 @@ def read(root: Element, found: Candidates, page: Scan | None = None) -> None:
             continue  # article:author is often a profile URL, not a name
         else:
             found.add(field, content, SOURCE)
+            if field == "author":
+                signed.setdefault(key, []).append(content)
+    for names in signed.values():
+        if len(names) > 1:  # a paper's citation_author tags: its co-authors, in order
+            found.add("coauthors", tuple(names), SOURCE)
     _labelled_data(root, page.metas, found)
     _data_attributes(page.data_dates, found)
     _page_level(root, page, found)
