@@ -136,6 +136,15 @@ def test_dates_heading_list_items_date_entries_not_the_page() -> None:
     assert found.get("published") == [] and found.get("printed_date") == []
 
 
+def test_two_days_joined_as_a_span_are_a_period_not_a_stamp() -> None:
+    period = _found("<html><body><p>DATE: 2025-12-12 - 2025-12-17</p><h1>Weekend coding "
+                    "agent</h1><p>Jan 5, 2024 – Feb 2, 2024</p></body></html>")
+    assert period.get("printed_date") == []
+    stamp = _found("<html><body><h1>Weekend coding agent</h1><p>May 4, 2025 - Updated May 6, "
+                   "2025</p></body></html>")
+    assert [v for v, _ in stamp.get("printed_date")] == ["2025-05-04"]
+
+
 def test_dates_in_comments_are_not_the_article_date() -> None:
     found = _found('<html><body><div class="comments"><span class="comment-date">'
                    'March 3, 2025</span></div></body></html>')

@@ -914,13 +914,28 @@ def _stamp(el: Element | None, node: str) -> tuple[str, bool] | None:
             if found and found[1] * 3 >= len(text):
                 date = found[0]
                 break
-    if date is None or _in_comments(el) or _dated_entry(el):
+    if date is None or _in_comments(el) or _dated_entry(el) or _period(text or node):
         return None
     parent = el.getparent()
     context = _spaced_head(parent, _STAMP_LIMIT) if parent is not None else ""
     if el.tag in _INLINE and len(context) > _STAMP_LIMIT or _NOT_STAMP.search(context[:_STAMP_LIMIT]):
         return None
     return date, not _UPDATE_LABEL.search(context[:_STAMP_LIMIT]) and not _either_way(text)
+
+
+def _period(text: str) -> bool:
+    """Two days joined as a span are an event's or a project's dates, not a stamp: 'DATE:
+    2025-12-12 - 2025-12-17', 'Jan 5, 2024 – Feb 2, 2024' (but not 'May 4, 2025 - Updated May 6,
+    2025')."""
+    parts = _SPAN_JOIN.split(text, maxsplit=1)
+    if len(parts) < 2:
+        return False
+    after = find_date_span(parts[1])
+    return after is not None and after[1] * 5 >= len(parts[1].strip()) * 4 and bool(
+        find_date_span(parts[0]))
+
+
+_SPAN_JOIN = re.compile(r"\s(?:-|–|—|to|until|through|bis|au|al)\s")
 
 
 def _dated_entry(el: Element) -> bool:
