@@ -506,7 +506,6 @@ def _is_byline_token(token: str) -> bool:
 
 _CAMEL = re.compile(r"([a-z])([A-Z])")
 _TOKEN_SPLIT = re.compile(r"[-_]+")
-_MARK_SPLIT = re.compile(r"[-_\s]+")
 _QUERY = re.compile(r"[?#]")
 _LINE_LIMIT = 120  # a credit line is short; longer text is a sentence that starts with "By"
 _NO_TEXT = frozenset({"script", "style", "noscript", "template", "textarea", "option"})
