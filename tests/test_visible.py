@@ -122,8 +122,9 @@ def test_marked_date_element_gives_the_day_when_no_machine_date_exists() -> None
 
 
 def test_a_date_class_in_camel_case_or_a_css_module_name_is_read() -> None:
-    found = _found('<html><body><h1>T</h1><span class="Author_publicationTime__F2lab">'
-                   'March 3, 2025</span><span class="postDate">2025-03-04</span></body></html>')
+    found = _found('<html><body><h1>T</h1><span class="Author_publishedTime__F2lab">'
+                   'March 3, 2025</span><span class="meta-publishDate">2025-03-04</span>'
+                   '</body></html>')
     assert [v for v, _ in found.get("published")] == ["2025-03-03", "2025-03-04"]
 
 

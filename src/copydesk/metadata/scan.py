@@ -156,8 +156,7 @@ def _body(body: Element, found: Scan) -> None:
                     marked_bylines.append(el)
                 elif ident is not None and "byline" in ident:
                     marked_bylines.append(el)
-                if ("date" in cls or "publish" in cls or "posted" in cls or "time" in cls
-                        or "Date" in cls or "Time" in cls):  # 'postDate', 'publicationTime'
+                if "date" in cls or "publish" in cls or "posted" in cls or "time" in cls:
                     marked_dates.append(el)
                 elif tag == "time" and el.get("datetime") is None:
                     marked_dates.append(el)
