@@ -1,6 +1,8 @@
 """Reconcile: each field's value is the best agreement of the sources (reconcile.py)."""
 from __future__ import annotations
 
+import pytest
+
 from copydesk import extract
 from copydesk.options import Options
 
@@ -182,19 +184,29 @@ def test_a_byline_row_naming_the_company_signs_a_page_that_names_no_person() -> 
     assert b.authors == ("Ryan Noonan",)
 
 
-def test_the_day_the_head_prints_wins_with_the_machine_tag_that_gives_it() -> None:
-    a = _page('<meta property="article:published_time" content="2025-01-29T20:47:55+00:00">'
-              '<meta property="article:modified_time" content="2025-08-19T13:25:59+00:00">',
-              "<h1>Top photography trends in 2025</h1><p class='info'>August 19, 2025</p>")
-    assert a.published == "2025-08-19T13:25:59+00:00"
-
-
-def test_a_printed_publication_day_keeps_the_publication_date() -> None:
-    a = _page('<meta property="article:published_time" content="2023-10-10T14:51:21+00:00">'
-              '<meta property="article:modified_time" content="2025-12-03T20:44:45+00:00">',
-              "<h1>Tax law changes and your guide</h1><p class='info'><span>Published Oct 10, "
-              "2023</span> - [Updated Dec 3, 2025]</p>")
-    assert a.published == "2023-10-10T14:51:21+00:00"
+# The page's machine tags say published P and modified M; what the head prints decides.
+@pytest.mark.parametrize("published, modified, head, expected", [
+    # the day the head prints wins, with the machine tag that gives it
+    ("2025-01-29T20:47:55+00:00", "2025-08-19T13:25:59+00:00",
+     "<p class='info'>August 19, 2025</p>", "2025-08-19T13:25:59+00:00"),
+    # a printed publication day keeps the publication date
+    ("2023-10-10T14:51:21+00:00", "2025-12-03T20:44:45+00:00",
+     "<p class='info'><span>Published Oct 10, 2023</span> - [Updated Dec 3, 2025]</p>",
+     "2023-10-10T14:51:21+00:00"),
+    # an "Updated" stamp of the modified day leaves the published date
+    ("2024-10-15T09:00:00+00:00", "2025-06-18T16:35:02+00:00",
+     "<p class='a'>Updated June 18, 2025</p>", "2024-10-15T09:00:00+00:00"),
+    # however many time tags repeat the update's day
+    ("2015-05-12T06:05:27+00:00", "2026-01-25T19:56:29+00:00",
+     "<p class='date'>Updated <time datetime='2026-01-25T12:56:29-07:00'>January 25, 2026</time>"
+     "</p>", "2015-05-12T06:05:27+00:00"),
+])
+def test_the_printed_head_picks_between_published_and_modified(
+        published: str, modified: str, head: str, expected: str) -> None:
+    a = _page(f'<meta property="article:published_time" content="{published}">'
+              f'<meta property="article:modified_time" content="{modified}">',
+              f"<h1>Top photography trends in 2025</h1>{head}")
+    assert a.published == expected and a.modified == modified
 
 
 def test_a_machine_date_of_the_labelled_update_yields_to_the_printed_publication() -> None:
@@ -236,22 +248,6 @@ def test_words_that_run_on_after_a_name_are_trimmed() -> None:
     b = _page("", '<h1>Mechanistic interpretability</h1><p class="byline">By Joakim Edin Research'
               '</p>', "Our research team studied the research questions of the field for a year.")
     assert b.authors == ("Joakim Edin",)
-
-
-def test_an_updated_stamp_of_the_modified_day_leaves_the_published_date() -> None:
-    a = _page('<meta property="article:published_time" content="2024-10-15T09:00:00+00:00">'
-              '<meta property="article:modified_time" content="2025-06-18T16:35:02+00:00">',
-              "<h1>An honest fitness app review</h1><p class='a'>Updated June 18, 2025</p>")
-    assert a.published == "2024-10-15T09:00:00+00:00"
-
-
-def test_an_update_stamp_repeated_in_time_tags_does_not_outvote_the_published_date() -> None:
-    a = _page('<meta property="article:published_time" content="2015-05-12T06:05:27+00:00">'
-              '<meta property="article:modified_time" content="2026-01-25T19:56:29+00:00">',
-              "<h1>What to expect on a first trip to Japan</h1><p class='date'>Updated <time "
-              "datetime='2026-01-25T12:56:29-07:00'>January 25, 2026</time></p>")
-    assert a.published == "2015-05-12T06:05:27+00:00"
-    assert a.modified == "2026-01-25T19:56:29+00:00"
 
 
 def test_an_article_s_author_list_gives_every_co_author() -> None:
