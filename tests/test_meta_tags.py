@@ -78,3 +78,14 @@ def test_site_specific_author_tags_are_read() -> None:
     meta_tags.read(dom.parse('<html><head><meta property="cXenseParse:author" '
                                    'content="Harry Rabinowitz"></head><body></body></html>'), found)
     assert found.get("author") == [("Harry Rabinowitz", "meta")]
+
+
+def test_library_tags_written_surname_first_are_read_in_a_reader_s_order() -> None:
+    found = Candidates()
+    tags = "".join(f'<meta name="citation_author" content="{n}">'
+                   for n in ("Roy, Aniruddha", "Kaufman, Jeff T.", "Doe, MD"))
+    meta_tags.read(dom.parse(f"<html><head>{tags}</head><body></body></html>"), found)
+    names = ("Aniruddha Roy", "Jeff T. Kaufman", "Doe, MD")  # a credential stays where it is
+    assert [v for v, _ in found.get("author")] == list(names)
+    assert found.get("coauthors") == [(names, "meta")]
+    assert meta_tags.reader_order("Jane Doe, Ali Kaya") == "Jane Doe, Ali Kaya"  # two people

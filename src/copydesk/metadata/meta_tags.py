@@ -8,6 +8,7 @@ import re
 from ..dom import Element
 from .candidates import Candidates
 from .scan import Scan, walk
+from .visible import is_credential
 
 SOURCE = "meta"
 # meta name/property (lower-cased) → field, in order of preference within the field.
@@ -59,15 +60,31 @@ def read(root: Element, found: Candidates, page: Scan | None = None) -> None:
         elif field == "author" and content.startswith("http"):
             continue  # article:author is often a profile URL, not a name
         else:
-            found.add(field, content, SOURCE)
             if field == "author":
+                content = reader_order(content) if key in _SURNAME_FIRST else content
                 signed.setdefault(key, []).append(content)
+            found.add(field, content, SOURCE)
     for names in signed.values():
         if len(names) > 1:  # a paper's citation_author tags: its co-authors, in order
             found.add("coauthors", tuple(names), SOURCE)
     _labelled_data(root, page.metas, found)
     _data_attributes(page.data_dates, found)
     _page_level(root, page, found)
+
+
+# Library tags write a name surname first ("Roy, Aniruddha", "Kaufman, Jeff T."), one per tag.
+_SURNAME_FIRST = frozenset({"citation_author", "citation_authors", "dc.creator",
+                            "dcterms.creator"})
+_INVERTED = re.compile(  # anchored: a search from every position would go quadratic
+    r"^([^\W\d][\w'’-]*), ((?:[A-Z][\w'’-]*\.?)(?: [A-Z][\w'’-]*\.?){0,2})$")
+
+
+def reader_order(name: str) -> str:
+    """'Roy, Aniruddha' → 'Aniruddha Roy'; a credential after the comma stays ('Doe, MD')."""
+    match = _INVERTED.match(name.strip())
+    if match is None or is_credential(match.group(2)):
+        return name
+    return f"{match.group(2)} {match.group(1)}"
 
 
 def _data_attributes(elements: list, found: Candidates) -> None:

@@ -135,7 +135,7 @@ def _names(text: str) -> tuple[list[str], str | None]:
     names: list[str] = []
     rejected = False
     for part in _SPLIT.split(_cut_role(text)):
-        if (names or len(part.split()) == 1) and _is_credential(part):
+        if (names or len(part.split()) == 1) and is_credential(part):
             continue  # "Jane Doe, MD, RD"; "MS" alone
         name = clean_name(part)
         if name:
@@ -277,7 +277,7 @@ def is_handle(text: str) -> bool:
 _DIGITS = re.compile(r"\d+")
 
 
-def _is_credential(text: str) -> bool:
+def is_credential(text: str) -> bool:
     words = text.strip(" ,;").split()
     return bool(words) and all(
         _CREDENTIAL.match(w) and sum(c.isupper() for c in w) >= 2 or w.isdigit() for w in words)
