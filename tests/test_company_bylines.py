@@ -56,6 +56,8 @@ def test_a_professional_corporation_or_an_official_store_is_no_author() -> None:
 
 def test_a_button_s_label_is_no_author() -> None:
     assert parse_byline("Link Copied!")[0] == []
+    assert parse_byline("Get in touch")[0] == []  # not 'Get': a lone word opens the phrase
+    assert parse_byline("Jane Doe in Paris")[0] == ["Jane Doe"]
 
 
 def test_first_names_joined_by_and_stay_a_shared_byline() -> None:

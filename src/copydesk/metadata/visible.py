@@ -220,9 +220,10 @@ def clean_name(text: str) -> str | None:
     if end and (len(words) >= 4 or len(words) == 3 and (words[2].isupper() or role
                                                         and not _initial(words[1]))):
         text = " ".join(words[:2])  # "Elena Doe Marketing Operations Analyst", "… Tech Reporter"
-    elif end and len(words) < 2 and role:
-        # "Shipping Expert": the word before a role is the role's own; but a lone name before
-        # a stamp ("Posted by BeauHD on Friday …") is the author's user name
+    elif end and len(words) < 2 and (role or end.group(0).strip().lower() == "in"):
+        # "Shipping Expert": the word before a role is the role's own, and a lone word before
+        # "in" opens a phrase ("Get in touch"); but a lone name before a stamp ("Posted by
+        # BeauHD on Friday …") is the author's user name
         return None
     if not text or len(text) > 60 or _NOT_NAME.search(text):
         return None
