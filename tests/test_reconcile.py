@@ -242,6 +242,11 @@ def test_a_printed_update_does_not_replace_the_publication_date() -> None:
     assert a.published == "2016-02-25T23:48:16+00:00"
 
 
+def test_a_one_letter_surname_is_no_run_on_word() -> None:
+    a = _page('<meta name="author" content="Matt De La O">', "<h1>Cybersecurity update</h1>")
+    assert a.authors == ("Matt De La O",)
+
+
 def test_words_that_run_on_after_a_name_are_trimmed() -> None:
     a = _page("", '<h1>New movies streaming</h1><p class="byline">By Brian Truitt USA TODAY</p>')
     assert a.authors == ("Brian Truitt",)

@@ -537,10 +537,12 @@ def _squash(name: str) -> str:
 def _trim_name(name: str, common: Container[str]) -> str:
     """A name runs on into what follows it on the line: 'Joakim Edin Research', 'Brian Truitt
     USA TODAY'. Past its first two words, trailing ordinary words of the article and words in
-    capitals after a mixed-case name go."""
+    capitals after a mixed-case name go; a one-letter word is a surname or an initial ('Matt De
+    La O')."""
     words = name.split()
     mixed = any(w[1:] and not w.isupper() for w in words[:2])
-    while len(words) > 2 and (words[-1].lower() in common or mixed and words[-1].isupper()):
+    while len(words) > 2 and len(words[-1]) > 1 and (
+            words[-1].lower() in common or mixed and words[-1].isupper()):
         words.pop()
     return " ".join(words)
 
