@@ -27,6 +27,14 @@ def test_h1_corroborated_by_the_meta_title_gives_the_printed_title() -> None:
     assert a.provenance["headline"] == "visible"
 
 
+def test_a_title_label_opening_the_h1_is_no_part_of_the_headline() -> None:
+    a = _page('<meta property="og:title" content="AlignMerge - Alignment-Preserving Merging">',
+              '<h1><span class="descriptor">Title:</span>AlignMerge - Alignment-Preserving '
+              'Merging</h1>')
+    assert a.headline == "AlignMerge - Alignment-Preserving Merging"
+    assert "Title:" not in a.text
+
+
 def test_lone_h1_without_support_does_not_win() -> None:
     a = _page('<title>Advent of Code 2025 week 2</title>'
               '<meta property="og:title" content="Advent of Code 2025 week 2">',

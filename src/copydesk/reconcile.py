@@ -137,8 +137,13 @@ def _is_h1(block: Block) -> bool:
 
 
 def _unanchored(heading: str) -> str:
-    """The heading without the permalink glyph that closes it ('Logging HOWTO¶')."""
+    """The heading without the permalink glyph that closes it ('Logging HOWTO¶') or the label
+    that opens it (arXiv's 'Title:AlignMerge - …')."""
+    heading = _TITLE_LABEL.sub("", heading, count=1) or heading
     return heading[:-1].rstrip() if heading.endswith(_PERMALINKS) else heading
+
+
+_TITLE_LABEL = re.compile(r"^(?:title|titel|titre|título|titolo)\s?:\s*", re.I)
 
 
 def _text_title(block: Block, found: Candidates) -> None:
@@ -187,7 +192,8 @@ def _drop_repeated_headline(body: list[Block], headline: str | None) -> list[Blo
     if not headline or not body:
         return body
     key = _fold(headline)
-    return [b for i, b in enumerate(body) if not (i < _HEAD_BLOCKS and _fold(b.text) == key)]
+    return [b for i, b in enumerate(body)
+            if not (i < _HEAD_BLOCKS and _fold(_unanchored(b.text)) == key)]
 
 
 def _take_dateline(body: list[Block], found: Candidates, out: Fields,
