@@ -35,6 +35,14 @@ def test_a_title_label_opening_the_h1_is_no_part_of_the_headline() -> None:
     assert "Title:" not in a.text
 
 
+def test_a_tag_s_title_loses_what_follows_its_last_pipe() -> None:
+    a = _page("<title>Kayaks | REI Co-op</title>", "<h2>Shop by type</h2>")
+    assert a.headline == "Kayaks"
+    b = _page("<title>Cameras | Best Buy</title>", "<h1>Top cameras of 2025 | The best "
+              "mirrorless cameras on the market</h1>")
+    assert b.headline == "Top cameras of 2025 | The best mirrorless cameras on the market"
+
+
 def test_lone_h1_without_support_does_not_win() -> None:
     a = _page('<title>Advent of Code 2025 week 2</title>'
               '<meta property="og:title" content="Advent of Code 2025 week 2">',

@@ -249,7 +249,16 @@ def _pick_headline(found: Candidates, out: Fields) -> None:
         return agree + (0.5 if is_h1 else 0) - _trust(options[i][1]) * 0.01
 
     best = max(range(len(options)), key=support)
-    out.set("headline", _common_form(options[best][0], options), options[best][1])
+    value, source = options[best]
+    value = _common_form(value, options)
+    out.set("headline", value if source == "visible" else _unpiped(value), source)
+
+
+def _unpiped(title: str) -> str:
+    """A tag's title ends with the site's or the section's name after a pipe when no rule
+    knew that name ('Kayaks | REI Co-op', 'Models | Django documentation'); a printed h1
+    keeps its pipe ('… Under $2500 | The Best Mirrorless Cameras')."""
+    return title.rsplit(" | ", 1)[0] if " | " in title else title
 
 
 def _unstamped_h1(options: list[tuple[str, str]]) -> list[tuple[str, str]]:
