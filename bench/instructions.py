@@ -60,7 +60,7 @@ def _stage_runner(upto: str):
     """What ``copydesk.extract(html, url=url)`` does, stopping after the step ``upto``."""
     from dataclasses import replace
 
-    from copydesk import blocks, cleaning, dom, fallback, metadata, scoring
+    from copydesk import blocks, cleaning, dom, fallback, loading, metadata, scoring
     from copydesk.options import DEFAULT
     from copydesk.pipeline import _base_url, _for_page
     from copydesk.reconcile import reconcile
@@ -69,7 +69,7 @@ def _stage_runner(upto: str):
 
     def run(html: str, url: str | None) -> tuple[str, str] | None:
         options = replace(DEFAULT, url=url) if url else DEFAULT
-        root = dom.parse(html)
+        root = dom.parse(loading.repair_mojibake(html))  # as extract() does with a str
         if last < 1:
             return
         scan = metadata.walk(root)

@@ -528,9 +528,12 @@ def _company_authors(options: list, common: Container[str]) -> list:
     corporate blog signs its posts so, in its author tags ('"author": {"@type":
     "Organization", "name": "Swoogo"}' on swoogo.events) or its byline row ('ServiceTitan
     November 26th, 2024 10 Min Read')."""
-    return [([n for n in names if not _ordinary(n, common)], org, src, raw)
-            for names, org, src, raw in options
-            if any(not _ordinary(n, common) for n in names)]
+    signed = []
+    for names, org, src, raw in options:
+        kept = [n for n in names if not _ordinary(n, common)]
+        if kept:
+            signed.append((kept, org, src, raw))
+    return signed
 
 
 def _opening_post(authors: list[tuple[str, str]]) -> list[tuple[str, str]]:

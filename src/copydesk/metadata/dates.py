@@ -45,10 +45,8 @@ def _cases(letter: str) -> str:
 
 
 _MONTH = _month_group(list(MONTHS)) + r"\.?"
-_ISO = re.compile(
-    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
-    r"\s*(Z|[+-]\d{2}:?\d{2})?)?"
-)
+_ISO_TIME = r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})" + _ISO_TIME)
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?")
 _MDY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", re.I)
 _DMY = re.compile(r"(\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?" + _MONTH
@@ -57,10 +55,7 @@ _NUMERIC = re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b")
 _YMD_SLASH = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")  # "2019/1/22"
 _YEAR = re.compile(r"\d{4}")
 # an ISO day as printed: two-digit month and day, not part of a longer number or a version
-_ISO_WRITTEN = re.compile(
-    r"(?<![\d./-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
-    r"\s*(Z|[+-]\d{2}:?\d{2})?)?(?![\d-])"
-)
+_ISO_WRITTEN = re.compile(r"(?<![\d./-])(\d{4})-(\d{2})-(\d{2})" + _ISO_TIME + r"(?![\d-])")
 _URL_MONTH_DATE = re.compile(r"/((?:20|19)\d{2})/([a-z]{3,9})/(0?[1-9]|[12]\d|3[01])(?:[/\-_+.]|$)",
                              re.I)  # "/2023/october/03/"
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/\-_+.]|$)")
